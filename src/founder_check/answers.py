@@ -1,0 +1,237 @@
+"""Answers: read from a file (YAML or JSON), a CSV row or the interview, typed by question.
+
+Every source goes through `parse_answers`, so a typed answer, a file and a spreadsheet cell
+are held to the same rules. Scalars arrive as the text the founder wrote (see `readers`) and
+are typed here by the question's kind: `no` stays the option id `no`, `09` is the number 9.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from founder_check.conditions import applies
+from founder_check.content.models import NO, YES, Content, Question
+from founder_check.errors import AnswersError, Problem
+from founder_check.readers import line_of, load_data
+
+from founder_check.valuation import AnswerValue
+METADATA_FIELDS = ("founder", "company", "stage")
+MAX_TEXT = 10_000
+_YES_WORDS = frozenset({"yes", "y", "true", "是", "对"})
+_NO_WORDS = frozenset({"no", "n", "false", "否", "不"})
+
+
+class Answers(BaseModel):
+    """What a founder answered. `values` holds only applicable, answered questions."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    founder: str | None = None
+    company: str | None = None
+    stage: str | None = None
+    values: dict[str, AnswerValue] = {}
+    skipped: tuple[str, ...] = ()
+    source: str | None = None
+
+    def to_file_data(self) -> dict[str, Any]:
+        """The answers-file form of these answers (what `load_answers` reads back)."""
+        data: dict[str, Any] = {}
+        for name in METADATA_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        answers: dict[str, Any] = {}
+        for key, value in self.values.items():
+            answers[key] = list(value) if isinstance(value, tuple) else value
+        for key in self.skipped:
+            answers[key] = None
+        data["answers"] = answers
+        return data
+
+
+def load_answers(path: Path | str, content: Content) -> Answers:
+    """Read and validate an answers file; raise AnswersError listing every problem."""
+    path = Path(path)
+    data = load_data(path)
+    return parse_answers(data, content, source=str(path))
+
+
+def parse_answers(
+    data: Any,
+    content: Content,
+    *,
+    source: str = "answers",
+    require_complete: bool = True,
+) -> Answers:
+    """Validate raw answers data (a mapping as in an answers file) against the content."""
+    problems: list[Problem] = []
+
+    def problem(message: str, *loc: str) -> None:
+        problems.append(Problem(source, message, line=line_of(data, loc), field=".".join(loc)))
+
+    if not isinstance(data, Mapping):
+        raise AnswersError(Problem(source, "expected a mapping with an 'answers:' key", line=1))
+    for key in data:
+        if key not in (*METADATA_FIELDS, "answers"):
+            problem(f"unknown key; expected {', '.join((*METADATA_FIELDS, 'answers'))}", str(key))
+    metadata: dict[str, str | None] = {}
+    for name in METADATA_FIELDS:
+        value = data.get(name)
+        if value is not None and not isinstance(value, (str, int, float)):
+            problem("expected plain text", name)
+            value = None
+        metadata[name] = None if value is None else str(value).strip()[:200] or None
+    stage = metadata["stage"]
+    if stage is not None and stage not in content.stage_by_id:
+        problem(f"unknown stage {stage!r}; expected one of {', '.join(content.stage_by_id)}", "stage")
+    raw_answers = data.get("answers")
+    if raw_answers is None:
+        raw_answers = {}
+    if not isinstance(raw_answers, Mapping):
+        problem("expected a mapping of question id to answer", "answers")
+        raw_answers = {}
+
+    known = content.question_by_id
+    for key in raw_answers:
+        if key not in known:
+            problem(f"unknown question id{_suggest(str(key), known)}", "answers", str(key))
+
+    values: dict[str, AnswerValue] = {}
+    skipped: list[str] = []
+    for question in content.questions:
+        if question.when is not None and not applies(question.when, values):
+            continue
+        present = question.id in raw_answers
+        raw = raw_answers.get(question.id)
+        if raw is None:
+            if question.required and require_complete:
+                hint = "null" if present else "missing"
+                problem(f"required answer is {hint}; expected {expectation(question)}",
+                        "answers", question.id)
+            elif present or not question.required:
+                skipped.append(question.id)
+            continue
+        try:
+            values[question.id] = coerce_answer(question, raw)
+        except ValueError as exc:
+            problem(str(exc), "answers", question.id)
+    if problems:
+        raise AnswersError(problems)
+    return Answers(
+        founder=metadata["founder"],
+        company=metadata["company"],
+        stage=stage,
+        values=values,
+        skipped=tuple(skipped),
+        source=source,
+    )
+
+
+def coerce_answer(question: Question, raw: Any) -> AnswerValue:
+    """Type one raw answer by its question's kind; ValueError says what was expected."""
+    kind = question.kind
+    if kind == "single":
+        text = _as_text(raw, question)
+        if question.option(text) is None:
+            raise ValueError(f"{text!r} is not an option; expected {expectation(question)}")
+        return text
+    if kind == "multi":
+        items = list(raw) if isinstance(raw, (list, tuple)) else [raw]
+        chosen: list[str] = []
+        for item in items:
+            text = _as_text(item, question)
+            if question.option(text) is None:
+                raise ValueError(f"{text!r} is not an option; expected {expectation(question)}")
+            if text not in chosen:
+                chosen.append(text)
+        exclusive = [c for c in chosen if (opt := question.option(c)) and opt.exclusive]
+        if exclusive and len(chosen) > 1:
+            raise ValueError(f"{exclusive[0]!r} cannot be combined with other options")
+        return tuple(chosen)
+    if kind == "yesno":
+        if isinstance(raw, bool):
+            return raw
+        word = _as_text(raw, question).lower()
+        if word in _YES_WORDS:
+            return True
+        if word in _NO_WORDS:
+            return False
+        raise ValueError(f"{word!r} is not yes or no")
+    if kind == "scale":
+        assert question.scale is not None
+        number = _as_number(raw)
+        if number != int(number):
+            raise ValueError(f"{raw!r} is not a whole number; expected {expectation(question)}")
+        if not question.scale.min <= number <= question.scale.max:
+            raise ValueError(f"{number:g} is out of range; expected {expectation(question)}")
+        return int(number)
+    if kind == "number":
+        assert question.min is not None and question.max is not None
+        number = _as_number(raw)
+        if question.integer and number != int(number):
+            raise ValueError(f"{raw!r} is not a whole number; expected {expectation(question)}")
+        if not question.min <= number <= question.max:
+            raise ValueError(f"{number:g} is out of range; expected {expectation(question)}")
+        return int(number) if question.integer else number
+    text = _as_text(raw, question, allow_numbers=True)
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"text is {len(text)} characters; at most {MAX_TEXT}")
+    return text
+
+
+def _as_text(raw: Any, question: Question, *, allow_numbers: bool = False) -> str:
+    if isinstance(raw, str):
+        return raw.strip()
+    if allow_numbers and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return str(raw)
+    raise ValueError(f"expected {expectation(question)}, got {_describe(raw)}")
+
+
+def _as_number(raw: Any) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise ValueError(f"expected a number, got {_describe(raw)}")
+    try:
+        number = float(raw.replace("_", "") if isinstance(raw, str) else raw)
+    except ValueError:
+        raise ValueError(f"expected a number, got {raw!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number, got {raw!r}")
+    return number
+
+
+def _describe(raw: Any) -> str:
+    if isinstance(raw, Mapping):
+        return "a mapping"
+    if isinstance(raw, (list, tuple)):
+        return "a list"
+    return repr(raw)
+
+
+def expectation(question: Question) -> str:
+    """What a valid answer to this question looks like, for error messages."""
+    kind = question.kind
+    if kind == "single":
+        return "one of " + ", ".join(option.id for option in question.options)
+    if kind == "multi":
+        return "a list of " + ", ".join(option.id for option in question.options)
+    if kind == "yesno":
+        return f"{YES} or {NO}"
+    if kind == "scale" and question.scale is not None:
+        return f"a whole number from {question.scale.min} to {question.scale.max}"
+    if kind == "number":
+        whole = "a whole number" if question.integer else "a number"
+        unit = f" ({question.unit.en})" if question.unit else ""
+        return f"{whole} from {question.min:g} to {question.max:g}{unit}"
+    return "text"
+
+
+def _suggest(key: str, known: Mapping[str, Question]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""

@@ -1,0 +1,318 @@
+"""The command line: parse options, call the core, print, map errors to exit codes.
+
+Only typer is imported at start-up; every command imports what it needs when it runs, so
+`founder-check --version` stays as fast as typer itself.
+
+Exit codes: 0 success; 1 bad input (answers, content, files) or rejected cohort inputs;
+2 usage error; 3 internal error; 130 interrupted (Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from founder_check import __version__
+
+if TYPE_CHECKING:
+    from founder_check.content.models import Content
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="founder-check",
+    help="Assess an AI large-model startup against the success factors of five source documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+content_app = typer.Typer(help="Check and inspect content folders.", no_args_is_help=True)
+schema_app = typer.Typer(help="Print the JSON Schema of a file format.", no_args_is_help=True)
+app.add_typer(content_app, name="content")
+app.add_typer(schema_app, name="schema")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Lang(str, enum.Enum):
+    en = "en"
+    zh = "zh"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of questions and reports.")]
+ContentOption = Annotated[
+    Path | None,
+    typer.Option("--content", help="Content folder (questionnaires/ + scoring/) to use instead."),
+]
+StageOption = Annotated[
+    str | None, typer.Option("--stage", help="Company stage; overrides the answers' own stage.")
+]
+
+
+def _err_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def report_error(exc: BaseException) -> int:
+    """Print a user error (each problem on a line) to stderr; return its exit code."""
+    from founder_check.errors import FounderCheckError
+
+    console = _err_console()
+    if isinstance(exc, FounderCheckError):
+        for problem in exc.problems:
+            console.print(f"[red]error:[/red] {problem}", markup=True, soft_wrap=True)
+        return exc.exit_code
+    console.print(
+        f"[red]internal error:[/red] {type(exc).__name__}: {exc}\n"
+        "This is a bug in founder-check; set FOUNDER_CHECK_DEBUG=1 to see the traceback.",
+        markup=True,
+        soft_wrap=True,
+    )
+    return EXIT_INTERNAL
+
+
+def guarded(function: F) -> F:
+    """Run a command so that no user error or interrupt ever shows a traceback."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from founder_check.errors import FounderCheckError
+
+        try:
+            return function(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            _err_console().print("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except FounderCheckError as exc:
+            raise typer.Exit(report_error(exc)) from None
+        except Exception as exc:
+            if os.environ.get("FOUNDER_CHECK_DEBUG"):
+                raise
+            raise typer.Exit(report_error(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def usage_error(message: str) -> None:
+    from founder_check.errors import UsageError
+
+    raise UsageError(message)
+
+
+def load_content_option(content_dir: Path | None) -> Content:
+    from founder_check.content.loader import load_content
+
+    return load_content(content_dir)
+
+
+def check_stage(content: Content, stage: str | None) -> None:
+    if stage is not None and stage not in content.stage_by_id:
+        usage_error(f"--stage {stage!r}: expected one of {', '.join(content.stage_by_id)}")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"founder-check {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Assess an AI large-model startup against the success factors of five source documents."""
+
+
+def write_output(path: str, text: str) -> None:
+    """Write to a file atomically (mode 0600), or to stdout for '-'."""
+    if path == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from founder_check.atomic import write_text_atomic
+
+    target = Path(path)
+    if target.is_dir():
+        usage_error(f"{path}: is a folder; give a file name")
+    if not target.parent.is_dir():
+        usage_error(f"{path}: folder {str(target.parent)!r} does not exist")
+    write_text_atomic(target, text)
+
+
+def now_iso() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@app.command()
+@guarded
+def assess(
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", "-a", help="Score this answers file (YAML or JSON) without asking."),
+    ] = None,
+    json_path: Annotated[
+        str | None, typer.Option("--json", help="Write the scorecard as JSON to PATH ('-': stdout).")
+    ] = None,
+    lang: LangOption = Lang.en,
+    content_dir: ContentOption = None,
+    stage: StageOption = None,
+) -> None:
+    """Score a founder: from an answers file, or by interview in a terminal."""
+    content = load_content_option(content_dir)
+    check_stage(content, stage)
+    if answers is None:
+        usage_error(
+            "no answers given: pass --answers FILE "
+            "(write one with 'founder-check template -o answers.yaml')"
+        )
+        return
+    from founder_check.answers import load_answers
+
+    loaded = load_answers(answers, content)
+    emit_scorecard(content, loaded, stage=stage, lang=lang.value, json_path=json_path)
+
+
+def emit_scorecard(
+    content: Content, answers: Any, *, stage: str | None, lang: str, json_path: str | None
+) -> None:
+    """Score, then print the report and/or write the JSON scorecard."""
+    from founder_check.engine import score
+    from founder_check.report.json_format import scorecard_json
+
+    card = score(content, answers, stage=stage, lang=lang, generated_at=now_iso())  # type: ignore[arg-type]
+    if json_path is not None:
+        write_output(json_path, scorecard_json(card))
+    if json_path != "-":
+        from rich.console import Console
+
+        from founder_check.report.terminal import render
+
+        render(card, Console(highlight=False))
+        if json_path is not None:
+            _err_console().print(f"scorecard written to {json_path}", highlight=False)
+
+
+@app.command()
+@guarded
+def template(
+    lang: LangOption = Lang.en,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    content_dir: ContentOption = None,
+) -> None:
+    """Write a complete, commented answers file to fill in an editor."""
+    content = load_content_option(content_dir)
+    from founder_check.template import answers_template
+
+    text = answers_template(content, lang.value)
+    if output is None:
+        write_output("-", text)
+    else:
+        write_output(str(output), text)
+        _err_console().print(f"answers template written to {output}", highlight=False)
+
+
+@app.command()
+@guarded
+def questionnaire(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the content as JSON data.")] = False,
+    lang: LangOption = Lang.en,
+    content_dir: ContentOption = None,
+) -> None:
+    """Show the questions (or, with --json, all content as data)."""
+    import json
+
+    content = load_content_option(content_dir)
+    if as_json:
+        from founder_check.content.export import content_data
+
+        write_output("-", json.dumps(content_data(content), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+
+    from founder_check.report.questionnaire import render_questionnaire
+
+    render_questionnaire(content, lang.value, Console(highlight=False))
+
+
+@content_app.command("check")
+@guarded
+def content_check(
+    directory: Annotated[
+        Path | None, typer.Argument(help="Content folder; the bundled content by default.")
+    ] = None,
+) -> None:
+    """Validate a content folder; report every problem with file and line."""
+    from founder_check.content.loader import check_content_dir, default_content_dir
+    from founder_check.errors import ContentError
+
+    root = directory if directory is not None else default_content_dir()
+    if not root.is_dir():
+        usage_error(f"{root}: no such folder")
+    content, problems = check_content_dir(root)
+    if problems:
+        raise ContentError(problems)
+    assert content is not None
+    scored = sum(1 for q in content.questions if q.scored)
+    typer.echo(
+        f"{root}: ok: {len(content.sections)} sections, {len(content.questions)} questions "
+        f"({scored} scored), {len(content.factors)} factors, {len(content.red_flags)} red flags, "
+        f"{len(content.chapters)} chapters"
+    )
+
+
+@schema_app.command("scorecard")
+@guarded
+def schema_scorecard() -> None:
+    """JSON Schema of the scorecard (assess --json)."""
+    from founder_check.schemas import scorecard_schema
+
+    _print_json(scorecard_schema())
+
+
+@schema_app.command("answers")
+@guarded
+def schema_answers(content_dir: ContentOption = None) -> None:
+    """JSON Schema of an answers file (in its JSON form) for the loaded content."""
+    from founder_check.schemas import answers_schema
+
+    _print_json(answers_schema(load_content_option(content_dir)))
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    write_output("-", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app(prog_name="founder-check")
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,1 @@
+"""The questionnaires and scoring rules: models, loading and checking."""

@@ -1,0 +1,230 @@
+"""Read a content folder (questionnaires/ and scoring/) into a validated `Content`.
+
+Every file is read with the guarded reader, validated on its own (problems carry file and
+line), then the pieces are checked against each other by `content.check`. All problems are
+collected before failing, so an author sees every one in a single run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from founder_check.content.models import (
+    Chapter,
+    Content,
+    Document,
+    Factor,
+    Level,
+    RedFlag,
+    Section,
+    Severity,
+    Stage,
+    Text,
+)
+from founder_check.errors import ContentError, FounderCheckError, Problem
+from founder_check.readers import LineDict, line_of, load_data
+
+QUESTIONNAIRES = "questionnaires"
+SCORING = "scoring"
+
+
+class _FileModel(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _ChapterEntry(_FileModel):
+    section: str = Field(min_length=1)
+    title: Text
+    summary: Text
+
+
+class _ChaptersFile(_FileModel):
+    document: Document
+    chapters: tuple[_ChapterEntry, ...] = Field(min_length=1)
+
+
+class _FactorsFile(_FileModel):
+    factors: tuple[Factor, ...] = Field(min_length=1)
+
+
+class _LevelsFile(_FileModel):
+    levels: tuple[Level, ...] = Field(min_length=1)
+    red_flag_caps: dict[Severity, str] = {}
+
+
+class _StagesFile(_FileModel):
+    default: str
+    stages: tuple[Stage, ...] = Field(min_length=1)
+
+
+class _RedFlagsFile(_FileModel):
+    red_flags: tuple[RedFlag, ...] = ()
+
+
+class _ManifestFile(_FileModel):
+    name: str
+    version: str
+
+
+@dataclass
+class SourceMap:
+    """Where each piece of content came from: file and raw data (for line numbers)."""
+
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, path: Path, data: Any) -> None:
+        self.raw[str(path)] = data
+
+    def line(self, path: str, loc: tuple[int | str, ...]) -> int | None:
+        return line_of(self.raw.get(path), loc)
+
+
+@dataclass
+class LoadedContent:
+    """The validated pieces of a content folder, before cross-checking."""
+
+    root: Path
+    sources: SourceMap = field(default_factory=SourceMap)
+    problems: list[Problem] = field(default_factory=list)
+    manifest: _ManifestFile | None = None
+    sections: list[tuple[str, Section]] = field(default_factory=list)
+    factors: _FactorsFile | None = None
+    factors_path: str = ""
+    levels: _LevelsFile | None = None
+    levels_path: str = ""
+    stages: _StagesFile | None = None
+    stages_path: str = ""
+    red_flags: _RedFlagsFile | None = None
+    red_flags_path: str = ""
+    chapter_files: list[tuple[str, _ChaptersFile]] = field(default_factory=list)
+
+    def read(self, path: Path, model: type[BaseModel]) -> Any:
+        """Read and validate one file; record its problems and return None if it fails."""
+        try:
+            data = load_data(path)
+        except FounderCheckError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        self.sources.add(path, data)
+        if not isinstance(data, dict):
+            self.problems.append(Problem(str(path), "expected a mapping at the top", line=1))
+            return None
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(validation_problems(exc, str(path), data))
+            return None
+
+    def to_content(self) -> Content:
+        assert self.manifest and self.factors and self.levels and self.stages
+        chapters = [
+            Chapter(doc=chapters_file.document.id, **entry.model_dump())
+            for _, chapters_file in self.chapter_files
+            for entry in chapters_file.chapters
+        ]
+        return Content(
+            name=self.manifest.name,
+            version=self.manifest.version,
+            root=str(self.root),
+            sections=tuple(section for _, section in self.sections),
+            factors=self.factors.factors,
+            levels=self.levels.levels,
+            red_flag_caps=self.levels.red_flag_caps,
+            stages=self.stages.stages,
+            default_stage=self.stages.default,
+            red_flags=self.red_flags.red_flags if self.red_flags else (),
+            documents=tuple(chapters_file.document for _, chapters_file in self.chapter_files),
+            chapters=tuple(chapters),
+        )
+
+
+def validation_problems(exc: ValidationError, source: str, data: Any) -> list[Problem]:
+    """Turn pydantic errors into problems naming the line and the field."""
+    problems = []
+    for error in exc.errors(include_url=False, include_input=False):
+        loc = tuple(error["loc"])
+        field_path = ".".join(str(part) for part in loc if part not in ("", "function-after"))
+        message = error["msg"].removeprefix("Value error, ")
+        problems.append(Problem(source, message, line=line_of(data, loc), field=field_path or None))
+    return problems
+
+
+def default_content_dir() -> Path:
+    """The bundled content: inside the installed package, or at the top of a source checkout."""
+    package_dir = Path(__file__).resolve().parent.parent
+    bundled = package_dir / "_content"
+    if (bundled / QUESTIONNAIRES).is_dir():
+        return bundled
+    return package_dir.parent.parent
+
+
+def read_content(root: Path) -> LoadedContent:
+    """Read every file of a content folder, collecting problems instead of stopping."""
+    loaded = LoadedContent(root=root)
+    questionnaires = root / QUESTIONNAIRES
+    scoring = root / SCORING
+    for folder in (questionnaires, scoring):
+        if not folder.is_dir():
+            loaded.problems.append(Problem(str(root), f"no {folder.name}/ folder here"))
+    if loaded.problems:
+        return loaded
+    for path in sorted(questionnaires.glob("*.y*ml")):
+        section = loaded.read(path, Section)
+        if section is not None:
+            loaded.sections.append((str(path), section))
+    loaded.sections.sort(key=lambda item: (item[1].order, item[1].id))
+    if not loaded.sections:
+        loaded.problems.append(Problem(str(questionnaires), "holds no questionnaire (*.yaml)"))
+    loaded.manifest = _read_required(loaded, scoring / "content.yaml", _ManifestFile)
+    loaded.factors = _read_required(loaded, scoring / "factors.yaml", _FactorsFile)
+    loaded.factors_path = str(scoring / "factors.yaml")
+    loaded.levels = _read_required(loaded, scoring / "levels.yaml", _LevelsFile)
+    loaded.levels_path = str(scoring / "levels.yaml")
+    loaded.stages = _read_required(loaded, scoring / "stages.yaml", _StagesFile)
+    loaded.stages_path = str(scoring / "stages.yaml")
+    red_flags_path = scoring / "red_flags.yaml"
+    loaded.red_flags_path = str(red_flags_path)
+    if red_flags_path.exists():
+        loaded.red_flags = loaded.read(red_flags_path, _RedFlagsFile)
+    for path in sorted((scoring / "chapters").glob("*.y*ml")):
+        chapters_file = loaded.read(path, _ChaptersFile)
+        if chapters_file is not None:
+            loaded.chapter_files.append((str(path), chapters_file))
+    if not loaded.chapter_files:
+        loaded.problems.append(Problem(str(scoring / "chapters"), "holds no chapter catalogue"))
+    return loaded
+
+
+def _read_required(loaded: LoadedContent, path: Path, model: type[BaseModel]) -> Any:
+    if not path.exists():
+        loaded.problems.append(Problem(str(path), "missing (required in every content folder)"))
+        return None
+    return loaded.read(path, model)
+
+
+def check_content_dir(root: Path) -> tuple[Content | None, list[Problem]]:
+    """Load and cross-check a content folder; return the content (if usable) and all problems."""
+    from founder_check.content.check import cross_check
+
+    loaded = read_content(root)
+    if loaded.problems:
+        return None, loaded.problems
+    problems = cross_check(loaded)
+    if problems:
+        return None, problems
+    return loaded.to_content(), []
+
+
+def load_content(root: Path | str | None = None) -> Content:
+    """Load the content folder at `root` (the bundled one by default); raise ContentError."""
+    path = Path(root) if root is not None else default_content_dir()
+    if not path.is_dir():
+        raise ContentError(Problem(str(path), "is not a content folder (no such folder)"))
+    content, problems = check_content_dir(path)
+    if content is None:
+        raise ContentError(problems)
+    return content

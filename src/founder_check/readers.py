@@ -1,0 +1,257 @@
+"""Guarded reading of YAML and JSON files written by people.
+
+Why not `yaml.safe_load`: it keeps the last of duplicate keys, turns `no`, `3.10` and
+`2024-01-15` into other types, expands alias bombs, and libyaml's composer recurses in C on
+deep nesting. Here YAML is built from the parser's event stream in one iterative pass: every
+scalar stays the text that was typed (callers type it by what the field needs), anchors,
+aliases and tags are refused, depth is bounded, and each mapping remembers the line of each key
+so that a later validation error can name the line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from founder_check.errors import InputFileError, Problem
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
+
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+HAVE_LIBYAML: bool = _YAML_LOADER is not yaml.SafeLoader
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class LineDict(dict[str, Any]):
+    """A mapping read from YAML; `line` is where it starts, `key_lines` where each key is."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int | None = None) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+
+class LineList(list[Any]):
+    """A sequence read from YAML; `item_lines[i]` is the line of item i."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self, line: int | None = None) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+
+def line_of(data: Any, loc: tuple[int | str, ...]) -> int | None:
+    """The line of the deepest part of `loc` (a pydantic error location) found in `data`."""
+    line: int | None = getattr(data, "line", None)
+    node = data
+    for part in loc:
+        if isinstance(node, LineDict) and isinstance(part, str) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 text file, refusing what is not one (too big, binary, empty, undecodable)."""
+    source = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise InputFileError(
+                Problem(
+                    source,
+                    f"file is {size / 1048576:.1f} MB; at most {max_bytes // 1048576} MB is read",
+                )
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputFileError(Problem(source, "no such file")) from None
+    except IsADirectoryError:
+        raise InputFileError(Problem(source, "is a folder, expected a file")) from None
+    except PermissionError:
+        raise InputFileError(Problem(source, "permission denied")) from None
+    except OSError as exc:
+        raise InputFileError(Problem(source, f"cannot be read: {exc.strerror}")) from None
+    return decode_text(raw, source, max_bytes=max_bytes)
+
+
+def decode_text(raw: bytes, source: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Decode bytes as UTF-8 text with the same checks as `read_text`."""
+    if len(raw) > max_bytes:
+        raise InputFileError(Problem(source, f"file is larger than {max_bytes // 1048576} MB"))
+    if b"\x00" in raw:
+        raise InputFileError(Problem(source, "looks like a binary file, expected UTF-8 text"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            Problem(source, f"is not UTF-8 text (bad byte at offset {exc.start})", line=line)
+        ) from None
+    if not text.strip():
+        raise InputFileError(Problem(source, "file is empty"))
+    return text
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """Build plain data (LineDict, LineList, str, None) from YAML text, with the guards above."""
+    stack: list[Any] = []
+    pending_keys: list[str | None] = []
+    root: Any = None
+    documents = 0
+    try:
+        for event in _events(text):
+            kind = type(event)
+            line = event.start_mark.line + 1
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    _refuse(source, line, "YAML anchors (&) are not supported")
+                if event.tag is not None and event.tag != "!":
+                    _refuse(source, line, f"YAML tags ({event.tag}) are not supported")
+                value: Any = event.value
+                if event.implicit[0] and value in _NULLS:
+                    value = None
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    _refuse(source, line, "YAML anchors (&) are not supported")
+                if event.tag is not None and not event.implicit:
+                    _refuse(source, line, f"YAML tags ({event.tag}) are not supported")
+                if len(stack) >= MAX_DEPTH:
+                    _refuse(source, line, f"nested more than {MAX_DEPTH} levels deep")
+                stack.append(LineDict(line) if kind is yaml.MappingStartEvent else LineList(line))
+                pending_keys.append(None)
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()
+                pending_keys.pop()
+                line = value.line
+            elif kind is yaml.AliasEvent:
+                _refuse(source, line, "YAML aliases (*) are not supported")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    _refuse(source, line, "holds more than one YAML document (---)")
+                continue
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            if type(parent) is LineList:
+                parent.append(value)
+                parent.item_lines.append(line)
+                continue
+            key = pending_keys[-1]
+            if key is None:
+                if not isinstance(value, str):
+                    _refuse(source, line, "a key must be plain text, not empty or a list/mapping")
+                if value in parent:
+                    first = parent.key_lines[value]
+                    _refuse(source, line, f"duplicate key {value!r} (first at line {first})")
+                pending_keys[-1] = value
+                parent.key_lines[value] = line
+            else:
+                parent[key] = value
+                pending_keys[-1] = None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "syntax error"
+        if "maximum nesting depth" in problem:
+            problem = f"nested more than {MAX_DEPTH} levels deep"
+        raise InputFileError(
+            Problem(
+                source,
+                f"invalid YAML: {problem}",
+                line=mark.line + 1 if mark is not None else None,
+            )
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputFileError(Problem(source, f"invalid YAML: {exc}")) from None
+    return root
+
+
+def _events(text: str) -> Iterator[Any]:
+    return yaml.parse(text, Loader=_YAML_LOADER)  # type: ignore[no-any-return]
+
+
+def _refuse(source: str, line: int, message: str) -> None:
+    raise InputFileError(Problem(source, message, line=line))
+
+
+def parse_json(text: str, source: str) -> Any:
+    """Parse JSON, refusing duplicate keys, NaN/Infinity and deep nesting."""
+    try:
+        data = json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(
+            Problem(source, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+        ) from None
+    except RecursionError:
+        raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep")) from None
+    except _JSONRefusal as exc:
+        raise InputFileError(Problem(source, str(exc))) from None
+    _check_depth(data, source)
+    return data
+
+
+class _JSONRefusal(ValueError):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _JSONRefusal(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise _JSONRefusal(f"{name} is not a valid number")
+
+
+def _check_depth(data: Any, source: str) -> None:
+    todo: list[tuple[Any, int]] = [(data, 1)]
+    while todo:
+        node, depth = todo.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep"))
+        todo.extend((child, depth + 1) for child in children)
+
+
+def is_json_path(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+def load_data(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    """Read a YAML or JSON file (chosen by its suffix) into plain data."""
+    text = read_text(path, max_bytes=max_bytes)
+    return parse_data(text, str(path), json_format=is_json_path(path))
+
+
+def parse_data(text: str, source: str, *, json_format: bool) -> Any:
+    return parse_json(text, source) if json_format else parse_yaml(text, source)

@@ -1,0 +1,9 @@
+"""The scorecard as JSON: the format other programs read (see `founder-check schema scorecard`)."""
+
+from __future__ import annotations
+
+from founder_check.scorecard import Scorecard
+
+
+def scorecard_json(card: Scorecard) -> str:
+    return card.model_dump_json(indent=2) + "\n"

@@ -1,0 +1,33 @@
+"""A readable listing of the questionnaire (`founder-check questionnaire`)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from founder_check.answers import expectation
+from founder_check.content.models import Content, Lang
+
+
+def render_questionnaire(content: Content, lang: Lang, console: Console) -> None:
+    for number, section in enumerate(content.sections, start=1):
+        table = Table(
+            title=f"{number}. {section.title.get(lang)} ({section.id})",
+            title_justify="left",
+            caption=section.intro.get(lang),
+            caption_justify="left",
+            show_lines=True,
+        )
+        table.add_column("id", no_wrap=True, style="dim")
+        table.add_column("question" if lang == "en" else "问题", ratio=3)
+        table.add_column("answer" if lang == "en" else "回答", ratio=2)
+        for question in section.questions:
+            if question.kind in ("single", "multi"):
+                answer = "\n".join(
+                    f"{o.id} ({o.value:g})" for o in question.options
+                )
+            else:
+                answer = expectation(question)
+            marks = "" if question.required else " (optional)" if lang == "en" else "（可选）"
+            table.add_row(question.id, question.text.get(lang) + marks, answer)
+        console.print(table)

@@ -1,0 +1,207 @@
+"""The rich terminal report of one scorecard.
+
+`render(scorecard, console)` prints to the console it is given, so tests can pass
+`Console(file=io.StringIO(), width=100)` and the CLI its own.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from founder_check.report.labels import label
+from founder_check.scorecard import FactorScore, Scorecard
+
+BAR_WIDTH = 20
+TOP_GAPS = 8
+SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow"}
+
+
+def bar(score: float | None, target: float | None) -> Text:
+    """A text bar of a 0-100 score, green when it meets its target, yellow or red below."""
+    if score is None:
+        return Text("·" * BAR_WIDTH, style="dim")
+    filled = round(score / 100 * BAR_WIDTH)
+    if target is None or score >= target:
+        style = "green"
+    elif score >= target - 15:
+        style = "yellow"
+    else:
+        style = "red"
+    return Text("█" * filled, style=style) + Text("░" * (BAR_WIDTH - filled), style="dim")
+
+
+def _score_text(score: float | None, lang: str) -> str:
+    return "—" if score is None else f"{score:.0f}"
+
+
+def render(scorecard: Scorecard, console: Console) -> None:
+    lang = scorecard.lang
+    console.print(_header(scorecard))
+    console.print(_red_flags(scorecard))
+    console.print(_factors(scorecard))
+    console.print(_gaps(scorecard))
+    console.print(_strengths(scorecard))
+    console.print(_reading(scorecard))
+    console.print(_coverage(scorecard))
+    console.print(
+        Text(
+            f"{label('content', lang)}: {scorecard.content.name} {scorecard.content.version} · "
+            f"{scorecard.tool.name} {scorecard.tool.version}",
+            style="dim",
+        )
+    )
+
+
+def _header(card: Scorecard) -> Panel:
+    lang = card.lang
+    lines = Text()
+    who = [x for x in (card.subject.founder, card.subject.company) if x]
+    stage = card.stage.name
+    if card.stage.source == "default":
+        stage += f" ({label('stage_default', lang)})"
+    lines.append(f"{' · '.join(who) + ' · ' if who else ''}{label('stage', lang)}: {stage}\n")
+    lines.append(f"{label('overall', lang)}: ", style="bold")
+    lines.append(f"{card.overall:.1f} / 100", style="bold cyan")
+    lines.append(f"    {label('level', lang)}: ", style="bold")
+    lines.append(card.level.name, style="bold magenta")
+    if card.level.id != card.score_level.id:
+        lines.append(
+            f" ({label('capped', lang)}; {label('score_level', lang)}: {card.score_level.name})",
+            style="red",
+        )
+    lines.append(f"\n{label('gate_level', lang)}: {card.gate_level.name}")
+    coverage = card.coverage
+    lines.append(
+        f"    {label('confidence', lang)}: {label(coverage.confidence, lang)} ("
+        + label("answered_of", lang).format(
+            answered=coverage.answered, applicable=coverage.applicable, weighted=coverage.weighted
+        )
+        + ")"
+    )
+    lines.append(f"\n{card.level.description}", style="italic")
+    return Panel(lines, title=label("title", lang), title_align="left", border_style="cyan")
+
+
+def _red_flags(card: Scorecard) -> Panel | Text:
+    lang = card.lang
+    if not card.red_flags:
+        return Text(label("no_red_flags", lang), style="green")
+    parts = []
+    for hit in card.red_flags:
+        text = Text()
+        text.append(f" {label('severity_' + hit.severity, lang)} ", style=SEVERITY_STYLE[hit.severity])
+        text.append(f" {hit.title}\n", style="bold")
+        text.append(f"{hit.explanation}\n")
+        if hit.evidence:
+            answers = "; ".join(f"{e.question} = {e.answer_label}" for e in hit.evidence)
+            text.append(f"{label('evidence', lang)}: ", style="dim")
+            text.append(f"{answers}\n")
+        text.append(f"{label('action', lang)}: ", style="bold")
+        text.append(f"{hit.action}\n")
+        text.append(f"{label('cases', lang)}: {'; '.join(hit.cases)}\n", style="dim")
+        text.append(f"{label('read', lang)}: {', '.join(c.ref for c in hit.chapters)}", style="dim")
+        parts.append(text)
+    return Panel(
+        Group(*parts), title=label("red_flags", lang), title_align="left", border_style="red"
+    )
+
+
+def _factors(card: Scorecard) -> Table:
+    lang = card.lang
+    table = Table(title=label("factors", lang), title_justify="left", expand=False)
+    table.add_column(label("factor", lang))
+    table.add_column(label("score", lang), justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column(label("target", lang), justify="right")
+    table.add_column(label("gap", lang), justify="right")
+    table.add_column(label("weight", lang), justify="right")
+    for factor in sorted(card.factors, key=_factor_order):
+        table.add_row(
+            factor.name,
+            _score_text(factor.score, lang)
+            if factor.score is not None
+            else Text(label("not_covered", lang), style="dim"),
+            bar(factor.score, factor.target),
+            "—" if factor.target is None else f"{factor.target:.0f}",
+            Text(f"{factor.gap:.0f}", style="red") if factor.gap else Text("0", style="green")
+            if factor.gap is not None
+            else "—",
+            f"{factor.weight:g}",
+        )
+    return table
+
+
+def _factor_order(factor: FactorScore) -> tuple[float, str]:
+    return (-(factor.gap or 0.0), factor.id)
+
+
+def _gaps(card: Scorecard) -> Table | Text:
+    lang = card.lang
+    if not card.gaps:
+        return Text(label("no_gaps", lang), style="green")
+    table = Table(title=label("gaps", lang), title_justify="left", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column(label("question", lang), ratio=3)
+    table.add_column(label("your_answer", lang), ratio=2)
+    table.add_column(label("points", lang), justify="right")
+    table.add_column(label("strong", lang), ratio=3)
+    table.add_column(label("read", lang), ratio=1)
+    for rank, gap in enumerate(card.gaps[:TOP_GAPS], start=1):
+        strong = " / ".join(gap.best_options) if gap.best_options else gap.strong_answer
+        table.add_row(
+            str(rank),
+            Text(gap.text) + Text(f"\n{gap.question}", style="dim"),
+            gap.answer_label,
+            f"+{gap.shortfall:.1f}",
+            strong,
+            "\n".join(c.ref for c in gap.chapters),
+        )
+    return table
+
+
+def _strengths(card: Scorecard) -> Table | Text:
+    lang = card.lang
+    if not card.strengths:
+        return Text(label("no_strengths", lang), style="dim")
+    table = Table(title=label("strengths", lang), title_justify="left")
+    table.add_column(label("question", lang), ratio=3)
+    table.add_column(label("your_answer", lang), ratio=2)
+    for strength in card.strengths:
+        table.add_row(strength.text, Text(strength.answer_label, style="green"))
+    return table
+
+
+def _reading(card: Scorecard) -> Table | Text:
+    lang = card.lang
+    table = Table(title=label("reading", lang), title_justify="left")
+    table.add_column("§", no_wrap=True)
+    table.add_column(label("read", lang), ratio=3)
+    table.add_column("", ratio=1, style="dim")
+    for chapter in card.recommended_chapters:
+        body = Text(chapter.title, style="bold") + Text(f"  {chapter.doc_title}\n", style="dim")
+        body.append(chapter.summary)
+        table.add_row(chapter.ref, body, ", ".join(chapter.reasons))
+    return table
+
+
+def _coverage(card: Scorecard) -> Text:
+    lang = card.lang
+    coverage = card.coverage
+    text = Text(f"{label('coverage', lang)}: ", style="bold")
+    text.append(
+        label("answered_of", lang).format(
+            answered=coverage.answered, applicable=coverage.applicable, weighted=coverage.weighted
+        )
+    )
+    for key, ids in (
+        ("skipped", coverage.skipped),
+        ("not_applicable", coverage.not_applicable),
+        ("not_expected", coverage.not_expected),
+    ):
+        if ids:
+            text.append(f"\n{label(key, lang)}: ", style="dim")
+            text.append(", ".join(ids), style="dim")
+    return text

@@ -1,0 +1,67 @@
+"""JSON Schemas of what the tool reads and writes (`founder-check schema ...`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from founder_check.content.models import NO, YES, Content, Question
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def scorecard_schema() -> dict[str, Any]:
+    from founder_check.scorecard import SCHEMA_VERSION, Scorecard
+
+    schema = Scorecard.model_json_schema()
+    schema["$schema"] = DRAFT
+    schema["$id"] = f"https://founder-check.invalid/schema/scorecard-{SCHEMA_VERSION}.json"
+    schema["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    return schema
+
+
+def _answer_schema(question: Question) -> dict[str, Any]:
+    kind = question.kind
+    description = question.text.en
+    schema: dict[str, Any]
+    if kind == "single":
+        schema = {"enum": [option.id for option in question.options]}
+    elif kind == "multi":
+        schema = {
+            "type": "array",
+            "items": {"enum": [option.id for option in question.options]},
+            "uniqueItems": True,
+        }
+    elif kind == "yesno":
+        schema = {"anyOf": [{"type": "boolean"}, {"enum": [YES, NO]}]}
+    elif kind == "scale" and question.scale is not None:
+        schema = {"type": "integer", "minimum": question.scale.min, "maximum": question.scale.max}
+    elif kind == "number":
+        schema = {
+            "type": "integer" if question.integer else "number",
+            "minimum": question.min,
+            "maximum": question.max,
+        }
+    else:
+        schema = {"type": "string", "maxLength": 10_000}
+    return {"description": description, "anyOf": [schema, {"type": "null"}]}
+
+
+def answers_schema(content: Content) -> dict[str, Any]:
+    """The answers-file format for this content, in its JSON form."""
+    return {
+        "$schema": DRAFT,
+        "title": f"founder-check answers ({content.name} {content.version})",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "founder": {"type": ["string", "null"]},
+            "company": {"type": ["string", "null"]},
+            "stage": {"anyOf": [{"enum": [s.id for s in content.stages]}, {"type": "null"}]},
+            "answers": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {q.id: _answer_schema(q) for q in content.questions},
+            },
+        },
+        "required": ["answers"],
+    }
