@@ -9,32 +9,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 from founder_check.conditions import applies
 from founder_check.content.models import NO, YES, Content, Question
 from founder_check.errors import AnswersError, Problem
 from founder_check.readers import line_of, load_data
-
 from founder_check.valuation import AnswerValue
+
 METADATA_FIELDS = ("founder", "company", "stage")
 MAX_TEXT = 10_000
 _YES_WORDS = frozenset({"yes", "y", "true", "是", "对"})
 _NO_WORDS = frozenset({"no", "n", "false", "否", "不"})
 
 
-class Answers(BaseModel):
-    """What a founder answered. `values` holds only applicable, answered questions."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True)
+class Answers:
+    """What a founder answered. `values` holds only applicable, answered questions, typed."""
 
     founder: str | None = None
     company: str | None = None
     stage: str | None = None
-    values: dict[str, AnswerValue] = {}
+    values: dict[str, AnswerValue] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()
     source: str | None = None
 
@@ -88,7 +86,9 @@ def parse_answers(
         metadata[name] = None if value is None else str(value).strip()[:200] or None
     stage = metadata["stage"]
     if stage is not None and stage not in content.stage_by_id:
-        problem(f"unknown stage {stage!r}; expected one of {', '.join(content.stage_by_id)}", "stage")
+        problem(
+            f"unknown stage {stage!r}; expected one of {', '.join(content.stage_by_id)}", "stage"
+        )
     raw_answers = data.get("answers")
     if raw_answers is None:
         raw_answers = {}
@@ -111,8 +111,11 @@ def parse_answers(
         if raw is None:
             if question.required and require_complete:
                 hint = "null" if present else "missing"
-                problem(f"required answer is {hint}; expected {expectation(question)}",
-                        "answers", question.id)
+                problem(
+                    f"required answer is {hint}; expected {expectation(question)}",
+                    "answers",
+                    question.id,
+                )
             elif present or not question.required:
                 skipped.append(question.id)
             continue

@@ -116,9 +116,13 @@ def usage_error(message: str) -> None:
 
 
 def load_content_option(content_dir: Path | None) -> Content:
-    from founder_check.content.loader import load_content
+    from founder_check.content.cache import load_content_cached
+    from founder_check.content.location import default_content_dir
 
-    return load_content(content_dir)
+    root = content_dir if content_dir is not None else default_content_dir()
+    if not root.is_dir():
+        usage_error(f"--content {root}: no such folder")
+    return load_content_cached(root)
 
 
 def check_stage(content: Content, stage: str | None) -> None:
@@ -267,7 +271,8 @@ def content_check(
     ] = None,
 ) -> None:
     """Validate a content folder; report every problem with file and line."""
-    from founder_check.content.loader import check_content_dir, default_content_dir
+    from founder_check.content.loader import check_content_dir
+    from founder_check.content.location import default_content_dir
     from founder_check.errors import ContentError
 
     root = directory if directory is not None else default_content_dir()

@@ -17,11 +17,13 @@ def applies(
 ) -> bool:
     """Whether the condition holds. A test on an unanswered question is false."""
     if condition.all_ is not None:
-        return all(applies(c, values, content=content, factor_scores=factor_scores)
-                   for c in condition.all_)
+        return all(
+            applies(c, values, content=content, factor_scores=factor_scores) for c in condition.all_
+        )
     if condition.any_ is not None:
-        return any(applies(c, values, content=content, factor_scores=factor_scores)
-                   for c in condition.any_)
+        return any(
+            applies(c, values, content=content, factor_scores=factor_scores) for c in condition.any_
+        )
     if condition.not_ is not None:
         return not applies(condition.not_, values, content=content, factor_scores=factor_scores)
     if condition.factor is not None:

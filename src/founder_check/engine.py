@@ -21,7 +21,9 @@ from founder_check.answers import Answers
 from founder_check.conditions import applies, questions_in
 from founder_check.content.models import Content, Lang, Level, Question, Stage
 from founder_check.scorecard import (
+    SCHEMA_VERSION,
     ChapterRef,
+    Confidence,
     Coverage,
     Evidence,
     FactorScore,
@@ -33,6 +35,7 @@ from founder_check.scorecard import (
     RedFlagHit,
     Scorecard,
     StageRef,
+    StageSource,
     Strength,
     Subject,
     Versions,
@@ -70,7 +73,9 @@ def score(
     for question in content.questions:
         if question.when is not None and not applies(question.when, values, content=content):
             statuses[question.id] = "not_applicable"
-        elif question.from_stage is not None and content.stage_rank[question.from_stage] > stage_rank:
+        elif (
+            question.from_stage is not None and content.stage_rank[question.from_stage] > stage_rank
+        ):
             statuses[question.id] = "not_expected"
         elif not question.scored:
             statuses[question.id] = "unscored"
@@ -180,6 +185,7 @@ def score(
     weighted = got / possible if possible > 0 else 0.0
 
     return Scorecard(
+        schema_version=SCHEMA_VERSION,
         tool=Versions(name="founder-check", version=__version__),
         content=Versions(name=content.name, version=content.version),
         generated_at=generated_at,
@@ -222,7 +228,7 @@ def share_all(weights: dict[str, float], factor_id: str) -> float:
     return weights[factor_id] / total if total > 0 else 0.0
 
 
-def _pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, str]:
+def _pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
     if stage is not None:
         return content.stage_by_id[stage], "option"
     if answers.stage is not None:
@@ -330,8 +336,7 @@ def _gate_level(
     cleared = content.levels[0]
     for level in content.levels:
         met = all(
-            applies(c, values, content=content, factor_scores=factor_scores)
-            for c in level.requires
+            applies(c, values, content=content, factor_scores=factor_scores) for c in level.requires
         )
         if not met:
             break
@@ -367,11 +372,11 @@ def _recommended(
     recommended = []
     for ref, why in list(reasons.items())[:MAX_RECOMMENDED_CHAPTERS]:
         base = _chapter_ref(content, ref, lang)
-        recommended.append(RecommendedChapter(**base.model_dump(), reasons=why))
+        recommended.append(RecommendedChapter(**vars(base), reasons=why))
     return recommended
 
 
-def _confidence(weighted: float, answered: int) -> str:
+def _confidence(weighted: float, answered: int) -> Confidence:
     if answered == 0:
         return "none"
     if weighted >= 0.9:

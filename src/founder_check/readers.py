@@ -188,7 +188,7 @@ def parse_yaml(text: str, source: str) -> Any:
 
 
 def _events(text: str) -> Iterator[Any]:
-    return yaml.parse(text, Loader=_YAML_LOADER)  # type: ignore[no-any-return]
+    return yaml.parse(text, Loader=_YAML_LOADER)
 
 
 def _refuse(source: str, line: int, message: str) -> None:

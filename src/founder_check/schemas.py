@@ -10,9 +10,11 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def scorecard_schema() -> dict[str, Any]:
+    from pydantic import TypeAdapter
+
     from founder_check.scorecard import SCHEMA_VERSION, Scorecard
 
-    schema = Scorecard.model_json_schema()
+    schema = TypeAdapter(Scorecard).json_schema()
     schema["$schema"] = DRAFT
     schema["$id"] = f"https://founder-check.invalid/schema/scorecard-{SCHEMA_VERSION}.json"
     schema["properties"]["schema_version"] = {"const": SCHEMA_VERSION}

@@ -1,49 +1,52 @@
 """The scorecard: everything a score is made of, as a versioned, serialisable model.
 
 Texts (names, titles, labels) are in the language the scorecard was made in (`lang`); ids
-never change with the language, so programs should key on ids.
+never change with the language, so programs should key on ids. Plain frozen dataclasses: the
+engine builds them without pydantic (start-up speed); `schemas` derives the JSON Schema from
+them with pydantic, and the tests validate produced scorecards against it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 SCHEMA_VERSION = "1.0"
 
 QuestionStatus = Literal["answered", "skipped", "not_applicable", "not_expected", "unscored"]
 Confidence = Literal["high", "medium", "low", "none"]
+StageSource = Literal["option", "answers", "default"]
 JsonAnswer = str | bool | int | float | list[str] | None
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Versions(_Model):
+@dataclass(frozen=True)
+class Versions:
     name: str
     version: str
 
 
-class Subject(_Model):
+@dataclass(frozen=True)
+class Subject:
     founder: str | None
     company: str | None
 
 
-class StageRef(_Model):
+@dataclass(frozen=True)
+class StageRef:
     id: str
     name: str
-    source: Literal["option", "answers", "default"]
+    source: StageSource
 
 
-class LevelRef(_Model):
+@dataclass(frozen=True)
+class LevelRef:
     id: str
     name: str
     description: str
 
 
-class FactorScore(_Model):
+@dataclass(frozen=True)
+class FactorScore:
     id: str
     name: str
     score: float | None
@@ -54,7 +57,8 @@ class FactorScore(_Model):
     applicable: int
 
 
-class ChapterRef(_Model):
+@dataclass(frozen=True)
+class ChapterRef:
     ref: str
     doc: str
     doc_title: str
@@ -63,7 +67,8 @@ class ChapterRef(_Model):
     summary: str
 
 
-class QuestionResult(_Model):
+@dataclass(frozen=True)
+class QuestionResult:
     id: str
     section: str
     text: str
@@ -75,7 +80,8 @@ class QuestionResult(_Model):
     overall_points: float
 
 
-class Gap(_Model):
+@dataclass(frozen=True)
+class Gap:
     question: str
     text: str
     answer: JsonAnswer
@@ -88,7 +94,8 @@ class Gap(_Model):
     chapters: list[ChapterRef]
 
 
-class Strength(_Model):
+@dataclass(frozen=True)
+class Strength:
     question: str
     text: str
     answer_label: str
@@ -96,13 +103,15 @@ class Strength(_Model):
     factors: list[str]
 
 
-class Evidence(_Model):
+@dataclass(frozen=True)
+class Evidence:
     question: str
     answer: JsonAnswer
     answer_label: str
 
 
-class RedFlagHit(_Model):
+@dataclass(frozen=True)
+class RedFlagHit:
     id: str
     severity: Literal["critical", "major", "minor"]
     title: str
@@ -113,11 +122,13 @@ class RedFlagHit(_Model):
     chapters: list[ChapterRef]
 
 
+@dataclass(frozen=True)
 class RecommendedChapter(ChapterRef):
     reasons: list[str]
 
 
-class Coverage(_Model):
+@dataclass(frozen=True)
+class Coverage:
     applicable: int
     answered: int
     skipped: list[str]
@@ -127,10 +138,11 @@ class Coverage(_Model):
     confidence: Confidence
 
 
-class Scorecard(_Model):
+@dataclass(frozen=True)
+class Scorecard:
     """The result of scoring one founder's answers; see `founder-check schema scorecard`."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str
     tool: Versions
     content: Versions
     generated_at: str | None

@@ -6,6 +6,7 @@ import json
 
 from founder_check.answers import expectation
 from founder_check.content.models import Content, Lang, Question
+from founder_check.data import to_data
 from founder_check.report.labels import label
 
 _WORDS = {
@@ -44,10 +45,7 @@ def _question_lines(question: Question, lang: Lang) -> list[str]:
     lines += _comment(f"{question.text.get(lang)} ({need})", indent)
     lines += _comment(f"{_word('help', lang)}: {question.help.get(lang)}", indent)
     if question.when is not None:
-        condition = json.dumps(
-            question.when.model_dump(mode="json", by_alias=True, exclude_none=True),
-            ensure_ascii=False,
-        )
+        condition = json.dumps(to_data(question.when, drop_none=True), ensure_ascii=False)
         lines += _comment(f"{_word('when', lang)} {condition}", indent)
     if question.kind in ("single", "multi"):
         head = _word("multi", lang) if question.kind == "multi" else _word("options", lang)

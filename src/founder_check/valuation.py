@@ -22,7 +22,7 @@ def answer_value(question: Question, answer: AnswerValue) -> float:
                 total += option.value
         return min(1.0, total)
     if kind == "yesno":
-        return question.yes_value if answer is True else question.no_value
+        return question.yes_score if answer is True else question.no_score
     if kind == "scale" and question.scale is not None:
         span = question.scale.max - question.scale.min
         return (float(answer) - question.scale.min) / span  # type: ignore[arg-type]

@@ -64,7 +64,9 @@ class _Checker:
     def check_refs(self, path: str, loc: tuple[int | str, ...], refs: Iterable[str]) -> None:
         for index, ref in enumerate(refs):
             if not CHAPTER_REF.match(ref):
-                self.add(path, (*loc, index), f"{ref!r} is not a chapter reference like '002 §1.20'")
+                self.add(
+                    path, (*loc, index), f"{ref!r} is not a chapter reference like '002 §1.20'"
+                )
             elif ref not in self.chapter_refs:
                 self.add(path, (*loc, index), f"chapter {ref} is not in scoring/chapters/")
 
@@ -72,7 +74,9 @@ class _Checker:
         section_ids: dict[str, str] = {}
         for path, section in self.loaded.sections:
             if section.id in section_ids:
-                self.add(path, ("id",), f"section {section.id!r} is also in {section_ids[section.id]}")
+                self.add(
+                    path, ("id",), f"section {section.id!r} is also in {section_ids[section.id]}"
+                )
             section_ids[section.id] = path
             for index, question in enumerate(section.questions):
                 self.check_question(path, ("questions", index), section.id, question)
@@ -117,7 +121,9 @@ class _Checker:
             target = self.questions.get(node.question)
             if target is None:
                 if asked_before:
-                    self.add(path, loc, f"{node.question!r} is not a question asked before this one")
+                    self.add(
+                        path, loc, f"{node.question!r} is not a question asked before this one"
+                    )
                 else:
                     target = self._any_question(node.question)
                     if target is None:

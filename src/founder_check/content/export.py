@@ -5,47 +5,40 @@ from __future__ import annotations
 from typing import Any
 
 from founder_check.content.models import Content, Question
+from founder_check.data import to_data
 
 QUESTIONNAIRE_FORMAT = 1
 
 
 def question_data(question: Question) -> dict[str, Any]:
-    data = question.model_dump(
-        mode="json", by_alias=True, exclude_none=True, exclude={"yes_value", "no_value", "options"}
-    )
-    if question.kind in ("single", "multi"):
-        data["options"] = [option.model_dump(mode="json") for option in question.options]
-    elif question.kind in ("yesno", "scale"):
+    data: dict[str, Any] = to_data(question, drop_none=True)
+    data.pop("yes_value", None)
+    data.pop("no_value", None)
+    if question.kind in ("yesno", "scale"):
         data["options"] = [{"id": cid, "value": value} for cid, value in question.choices()]
-    else:
-        data["options"] = []
-    if question.when is not None:
-        data["when"] = question.when.model_dump(mode="json", by_alias=True, exclude_none=True)
     data["scored"] = question.scored
     return data
 
 
 def content_data(content: Content) -> dict[str, Any]:
     """Sections with their questions, plus factors, stages and levels, bilingual."""
-
-    def dump(model: Any) -> Any:
-        return model.model_dump(mode="json", by_alias=True, exclude_none=True)
-
     return {
         "format": QUESTIONNAIRE_FORMAT,
         "content": {"name": content.name, "version": content.version},
         "sections": [
             {
                 "id": section.id,
-                "title": dump(section.title),
-                "intro": dump(section.intro),
+                "order": section.order,
+                "title": to_data(section.title),
+                "intro": to_data(section.intro),
                 "questions": [question_data(q) for q in section.questions],
             }
             for section in content.sections
         ],
-        "factors": [dump(factor) for factor in content.factors],
-        "stages": [dump(stage) for stage in content.stages],
+        "factors": to_data(content.factors, drop_none=True),
+        "stages": to_data(content.stages, drop_none=True),
         "default_stage": content.default_stage,
-        "levels": [dump(level) for level in content.levels],
-        "red_flags": [dump(flag) for flag in content.red_flags],
+        "levels": to_data(content.levels, drop_none=True),
+        "red_flag_caps": dict(content.red_flag_caps),
+        "red_flags": to_data(content.red_flags, drop_none=True),
     }

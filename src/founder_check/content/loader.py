@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
+from founder_check.content.location import default_content_dir
 from founder_check.content.models import (
+    STRICT,
     Chapter,
     Content,
     Document,
@@ -26,48 +26,85 @@ from founder_check.content.models import (
     Text,
 )
 from founder_check.errors import ContentError, FounderCheckError, Problem
-from founder_check.readers import LineDict, line_of, load_data
+from founder_check.readers import LineDict, LineList, line_of, load_data
 
 QUESTIONNAIRES = "questionnaires"
 SCORING = "scoring"
+_KEYWORD_KEYS = ("from", "all", "any", "not")
 
 
-class _FileModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True)
+class _ChapterEntry:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-
-class _ChapterEntry(_FileModel):
-    section: str = Field(min_length=1)
+    section: str
     title: Text
     summary: Text
 
+    def __post_init__(self) -> None:
+        if not self.section:
+            raise ValueError("section must not be empty")
 
-class _ChaptersFile(_FileModel):
+
+@dataclass(frozen=True)
+class _ChaptersFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
     document: Document
-    chapters: tuple[_ChapterEntry, ...] = Field(min_length=1)
+    chapters: tuple[_ChapterEntry, ...]
 
 
-class _FactorsFile(_FileModel):
-    factors: tuple[Factor, ...] = Field(min_length=1)
+@dataclass(frozen=True)
+class _FactorsFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    factors: tuple[Factor, ...]
 
 
-class _LevelsFile(_FileModel):
-    levels: tuple[Level, ...] = Field(min_length=1)
-    red_flag_caps: dict[Severity, str] = {}
+@dataclass(frozen=True)
+class _LevelsFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    levels: tuple[Level, ...]
+    red_flag_caps: dict[Severity, str] = field(default_factory=dict)
 
 
-class _StagesFile(_FileModel):
+@dataclass(frozen=True)
+class _StagesFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
     default: str
-    stages: tuple[Stage, ...] = Field(min_length=1)
+    stages: tuple[Stage, ...]
 
 
-class _RedFlagsFile(_FileModel):
+@dataclass(frozen=True)
+class _RedFlagsFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
     red_flags: tuple[RedFlag, ...] = ()
 
 
-class _ManifestFile(_FileModel):
+@dataclass(frozen=True)
+class _ManifestFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
     name: str
     version: str
+
+
+def _rename_keyword_keys(data: Any) -> None:
+    """Give YAML keys that are Python keywords the field names the models use (`from_`)."""
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, LineDict):
+            for key in _KEYWORD_KEYS:
+                if key in node:
+                    node[key + "_"] = node.pop(key)
+                    node.key_lines[key + "_"] = node.key_lines.pop(key)
+            todo.extend(node.values())
+        elif isinstance(node, LineList):
+            todo.extend(node)
 
 
 @dataclass
@@ -102,7 +139,7 @@ class LoadedContent:
     red_flags_path: str = ""
     chapter_files: list[tuple[str, _ChaptersFile]] = field(default_factory=list)
 
-    def read(self, path: Path, model: type[BaseModel]) -> Any:
+    def read(self, path: Path, model: type[Any]) -> Any:
         """Read and validate one file; record its problems and return None if it fails."""
         try:
             data = load_data(path)
@@ -113,8 +150,11 @@ class LoadedContent:
         if not isinstance(data, dict):
             self.problems.append(Problem(str(path), "expected a mapping at the top", line=1))
             return None
+        from pydantic import TypeAdapter, ValidationError
+
+        _rename_keyword_keys(data)
         try:
-            return model.model_validate(data)
+            return TypeAdapter(model).validate_python(data)
         except ValidationError as exc:
             self.problems.extend(validation_problems(exc, str(path), data))
             return None
@@ -122,7 +162,12 @@ class LoadedContent:
     def to_content(self) -> Content:
         assert self.manifest and self.factors and self.levels and self.stages
         chapters = [
-            Chapter(doc=chapters_file.document.id, **entry.model_dump())
+            Chapter(
+                doc=chapters_file.document.id,
+                section=entry.section,
+                title=entry.title,
+                summary=entry.summary,
+            )
             for _, chapters_file in self.chapter_files
             for entry in chapters_file.chapters
         ]
@@ -142,24 +187,22 @@ class LoadedContent:
         )
 
 
-def validation_problems(exc: ValidationError, source: str, data: Any) -> list[Problem]:
+_MESSAGES = {
+    "Unexpected keyword argument": "unknown field (see docs/content-format.md)",
+    "Missing required argument": "required field is missing",
+}
+
+
+def validation_problems(exc: Any, source: str, data: Any) -> list[Problem]:
     """Turn pydantic errors into problems naming the line and the field."""
     problems = []
     for error in exc.errors(include_url=False, include_input=False):
         loc = tuple(error["loc"])
-        field_path = ".".join(str(part) for part in loc if part not in ("", "function-after"))
+        field_path = ".".join(str(part).removesuffix("_") for part in loc)
         message = error["msg"].removeprefix("Value error, ")
+        message = _MESSAGES.get(message, message)
         problems.append(Problem(source, message, line=line_of(data, loc), field=field_path or None))
     return problems
-
-
-def default_content_dir() -> Path:
-    """The bundled content: inside the installed package, or at the top of a source checkout."""
-    package_dir = Path(__file__).resolve().parent.parent
-    bundled = package_dir / "_content"
-    if (bundled / QUESTIONNAIRES).is_dir():
-        return bundled
-    return package_dir.parent.parent
 
 
 def read_content(root: Path) -> LoadedContent:
@@ -199,7 +242,7 @@ def read_content(root: Path) -> LoadedContent:
     return loaded
 
 
-def _read_required(loaded: LoadedContent, path: Path, model: type[BaseModel]) -> Any:
+def _read_required(loaded: LoadedContent, path: Path, model: type[Any]) -> Any:
     if not path.exists():
         loaded.problems.append(Problem(str(path), "missing (required in every content folder)"))
         return None

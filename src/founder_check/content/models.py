@@ -1,44 +1,62 @@
 """Immutable models of the content: sections, questions, factors, stages, levels, red flags.
 
-They validate what a single file can know (kinds, values in [0, 1], bands); references
-across files (factor ids, chapters, conditions) are checked in `content.check`.
+They are plain frozen dataclasses, validated by pydantic only when content is read from YAML
+(`content.loader`); a run that finds the content in the cache never imports pydantic, which
+keeps start-up fast. Each `__post_init__` checks what a single file can know (kinds, values
+in [0, 1], bands); references across files are checked in `content.check`. YAML keys that are
+Python keywords (`from`, `all`, `any`, `not`) are held in fields with a trailing underscore.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Any, ClassVar, Literal
 
 Lang = Literal["en", "zh"]
 Kind = Literal["single", "multi", "scale", "number", "yesno", "text"]
 Severity = Literal["critical", "major", "minor"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor")
 
-Value = float
-UnitValue = Field(ge=0.0, le=1.0)
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+QUESTION_ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+STRICT: dict[str, Any] = {"extra": "forbid"}
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+def _check_id(value: str, what: str = "id") -> None:
+    if not ID_PATTERN.match(value):
+        raise ValueError(f"{what} {value!r} must be lower-case letters, digits and _")
 
 
-class Text(_Model):
+def _check_unit(value: float, what: str = "value") -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{what} {value:g} must be between 0 and 1")
+
+
+@dataclass(frozen=True)
+class Text:
     """A user-facing string in both languages."""
 
-    en: str = Field(min_length=1)
-    zh: str = Field(min_length=1)
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    en: str
+    zh: str
+
+    def __post_init__(self) -> None:
+        if not self.en.strip() or not self.zh.strip():
+            raise ValueError("both 'en' and 'zh' must be non-empty")
 
     def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
 
 
-class Condition(_Model):
+@dataclass(frozen=True)
+class Condition:
     """A test over answers (and, in scoring rules, factor scores); see docs/content-format.md."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     question: str | None = None
     equals: str | None = None
@@ -55,12 +73,11 @@ class Condition(_Model):
     factor: str | None = None
     below: float | None = None
     at_least: float | None = None
-    all_: tuple[Condition, ...] | None = Field(default=None, alias="all")
-    any_: tuple[Condition, ...] | None = Field(default=None, alias="any")
-    not_: Condition | None = Field(default=None, alias="not")
+    all_: tuple[Condition, ...] | None = None
+    any_: tuple[Condition, ...] | None = None
+    not_: Condition | None = None
 
-    @model_validator(mode="after")
-    def _one_form(self) -> Condition:
+    def __post_init__(self) -> None:
         question_tests = [
             name
             for name in (
@@ -96,7 +113,6 @@ class Condition(_Model):
                 "a condition is {question: ..., <test>: ...}, {factor: ..., below: ...}, "
                 "{all: [...]}, {any: [...]} or {not: ...}"
             )
-        return self
 
     def walk(self) -> list[Condition]:
         """This condition and every condition nested in it."""
@@ -112,37 +128,46 @@ class Condition(_Model):
         return found
 
 
-class Option(_Model):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_]*$")
+@dataclass(frozen=True)
+class Option:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     label: Text
-    value: float = UnitValue
+    value: float
     exclusive: bool = False
 
+    def __post_init__(self) -> None:
+        _check_id(self.id, "option id")
+        _check_unit(self.value)
 
-class Band(_Model):
+
+@dataclass(frozen=True)
+class Band:
     """Numbers with `from_ <= x < to` (the last band also takes `to`) score `value`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-    from_: float = Field(alias="from")
+    from_: float
     to: float
-    value: float = UnitValue
+    value: float
     label: Text
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Band:
+    def __post_init__(self) -> None:
+        _check_unit(self.value)
         if not self.from_ < self.to:
             raise ValueError(f"band 'from' ({self.from_:g}) must be below 'to' ({self.to:g})")
-        return self
 
 
-class Scale(_Model):
+@dataclass(frozen=True)
+class Scale:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    labels: dict[int, Text]
     min: int = 1
     max: int = 5
-    labels: dict[int, Text]
 
-    @model_validator(mode="after")
-    def _ends_labelled(self) -> Scale:
+    def __post_init__(self) -> None:
         if self.max <= self.min:
             raise ValueError("scale 'max' must be above 'min'")
         missing = [end for end in (self.min, self.max) if end not in self.labels]
@@ -151,22 +176,24 @@ class Scale(_Model):
         outside = [point for point in self.labels if not self.min <= point <= self.max]
         if outside:
             raise ValueError(f"scale labels outside {self.min}..{self.max}: {outside}")
-        return self
 
 
 YES = "yes"
 NO = "no"
 
 
-class Question(_Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+@dataclass(frozen=True)
+class Question:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     kind: Kind
     text: Text
     help: Text
     required: bool = True
     when: Condition | None = None
     from_stage: str | None = None
-    factors: dict[str, float] = {}
+    factors: dict[str, float] = field(default_factory=dict)
     chapters: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
     scale: Scale | None = None
@@ -175,21 +202,18 @@ class Question(_Model):
     max: float | None = None
     integer: bool = False
     bands: tuple[Band, ...] = ()
-    yes_value: float = UnitValue
-    no_value: float = UnitValue
+    yes_value: float | None = None
+    no_value: float | None = None
 
-    def __init__(self, **data: object) -> None:
-        if data.get("kind") == "yesno":
-            data.setdefault("yes_value", 1.0)
-            data.setdefault("no_value", 0.0)
-        else:
-            data.setdefault("yes_value", 0.0)
-            data.setdefault("no_value", 0.0)
-        super().__init__(**data)
-
-    @model_validator(mode="after")
-    def _fits_kind(self) -> Question:
+    def __post_init__(self) -> None:
+        if not QUESTION_ID_PATTERN.match(self.id):
+            raise ValueError(f"question id {self.id!r} must look like 'section.name'")
         kind = self.kind
+        if kind == "yesno":
+            _check_unit(self.yes_value if self.yes_value is not None else 1.0, "yes_value")
+            _check_unit(self.no_value if self.no_value is not None else 0.0, "no_value")
+        elif self.yes_value is not None or self.no_value is not None:
+            raise ValueError("yes_value and no_value are for yesno questions only")
         if kind in ("single", "multi"):
             if len(self.options) < 2:
                 raise ValueError(f"a {kind} question needs at least two options")
@@ -212,7 +236,6 @@ class Question(_Model):
         for factor, weight in self.factors.items():
             if not (weight > 0 and math.isfinite(weight)):
                 raise ValueError(f"factor weight for {factor!r} must be above 0")
-        return self
 
     def _check_bands(self) -> None:
         if self.min is None or self.max is None or self.unit is None:
@@ -240,6 +263,14 @@ class Question(_Model):
     def scored(self) -> bool:
         return bool(self.factors)
 
+    @property
+    def yes_score(self) -> float:
+        return self.yes_value if self.yes_value is not None else 1.0
+
+    @property
+    def no_score(self) -> float:
+        return self.no_value if self.no_value is not None else 0.0
+
     def option(self, option_id: str) -> Option | None:
         for option in self.options:
             if option.id == option_id:
@@ -253,11 +284,11 @@ class Question(_Model):
         return self.bands[-1]
 
     def choices(self) -> list[tuple[str, float]]:
-        """Every possible discrete answer with its value (number questions: band starts)."""
+        """Every possible discrete answer with its value (number questions: none)."""
         if self.kind in ("single", "multi"):
             return [(option.id, option.value) for option in self.options]
         if self.kind == "yesno":
-            return [(YES, self.yes_value), (NO, self.no_value)]
+            return [(YES, self.yes_score), (NO, self.no_score)]
         if self.kind == "scale" and self.scale is not None:
             span = self.scale.max - self.scale.min
             return [
@@ -267,58 +298,108 @@ class Question(_Model):
         return []
 
 
-class Section(_Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+@dataclass(frozen=True)
+class Section:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     order: int
     title: Text
     intro: Text
-    questions: tuple[Question, ...] = Field(min_length=1)
+    questions: tuple[Question, ...]
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "section id")
+        if not self.questions:
+            raise ValueError("a section needs at least one question")
 
 
-class Factor(_Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+@dataclass(frozen=True)
+class Factor:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     name: Text
     description: Text
-    weight: float = Field(gt=0)
-    chapters: tuple[str, ...] = Field(min_length=1)
+    weight: float
+    chapters: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "factor id")
+        if not self.weight > 0:
+            raise ValueError("a factor weight must be above 0")
+        if not self.chapters:
+            raise ValueError("a factor must cite the chapters that state it")
 
 
-class Level(_Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+@dataclass(frozen=True)
+class Level:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     name: Text
     description: Text
-    min_score: float = Field(ge=0, le=100)
+    min_score: float
     requires: tuple[Condition, ...] = ()
 
+    def __post_init__(self) -> None:
+        _check_id(self.id, "level id")
+        if not 0 <= self.min_score <= 100:
+            raise ValueError("min_score is a score from 0 to 100")
 
-class Stage(_Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+
+@dataclass(frozen=True)
+class Stage:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     name: Text
     description: Text
-    weights: dict[str, float] = {}
-    targets: dict[str, float] = {}
+    weights: dict[str, float] = field(default_factory=dict)
+    targets: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "stage id")
 
 
-class RedFlag(_Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+@dataclass(frozen=True)
+class RedFlag:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     severity: Severity
     title: Text
     explanation: Text
     action: Text
     when: Condition
-    cases: tuple[Text, ...] = Field(min_length=1)
-    chapters: tuple[str, ...] = Field(min_length=1)
+    cases: tuple[Text, ...]
+    chapters: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _check_id(self.id, "red flag id")
+        if not self.cases or not self.chapters:
+            raise ValueError("a red flag must name its cases and chapters")
 
 
-class Document(_Model):
-    id: str = Field(pattern=r"^[0-9]{3}$")
+@dataclass(frozen=True)
+class Document:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
     file: str
     title: Text
 
+    def __post_init__(self) -> None:
+        if not re.match(r"^[0-9]{3}$", self.id):
+            raise ValueError(f"document id {self.id!r} must be three digits")
 
-class Chapter(_Model):
+
+@dataclass(frozen=True)
+class Chapter:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
     doc: str
-    section: str = Field(min_length=1)
+    section: str
     title: Text
     summary: Text
 
@@ -327,7 +408,8 @@ class Chapter(_Model):
         return f"{self.doc} §{self.section}"
 
 
-class Content(_Model):
+@dataclass(frozen=True)
+class Content:
     """Everything the tool asks and scores with, loaded from one content folder."""
 
     name: str
@@ -336,12 +418,12 @@ class Content(_Model):
     sections: tuple[Section, ...]
     factors: tuple[Factor, ...]
     levels: tuple[Level, ...]
-    red_flag_caps: dict[Severity, str] = {}
     stages: tuple[Stage, ...]
     default_stage: str
-    red_flags: tuple[RedFlag, ...] = ()
     documents: tuple[Document, ...]
     chapters: tuple[Chapter, ...]
+    red_flags: tuple[RedFlag, ...] = ()
+    red_flag_caps: dict[Severity, str] = field(default_factory=dict)
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+from founder_check.data import to_data
 from founder_check.scorecard import Scorecard
 
 
 def scorecard_json(card: Scorecard) -> str:
-    return card.model_dump_json(indent=2) + "\n"
+    return json.dumps(to_data(card), ensure_ascii=False, indent=2) + "\n"

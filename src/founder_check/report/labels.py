@@ -9,7 +9,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "founder": ("Founder", "创始人"),
     "company": ("Company", "公司"),
     "stage": ("Stage", "阶段"),
-    "stage_default": ("assumed; set `stage:` in the answers or --stage", "默认值；可在答卷中设置 stage 或使用 --stage"),
+    "stage_default": (
+        "assumed; set `stage:` in the answers or --stage",
+        "默认值；可在答卷中设置 stage 或使用 --stage",
+    ),
     "overall": ("Overall score", "总分"),
     "level": ("Readiness level", "成熟度等级"),
     "score_level": ("by score", "按分数"),

@@ -23,9 +23,7 @@ def render_questionnaire(content: Content, lang: Lang, console: Console) -> None
         table.add_column("answer" if lang == "en" else "回答", ratio=2)
         for question in section.questions:
             if question.kind in ("single", "multi"):
-                answer = "\n".join(
-                    f"{o.id} ({o.value:g})" for o in question.options
-                )
+                answer = "\n".join(f"{o.id} ({o.value:g})" for o in question.options)
             else:
                 answer = expectation(question)
             marks = "" if question.required else " (optional)" if lang == "en" else "（可选）"

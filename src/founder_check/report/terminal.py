@@ -92,7 +92,8 @@ def _red_flags(card: Scorecard) -> Panel | Text:
     parts = []
     for hit in card.red_flags:
         text = Text()
-        text.append(f" {label('severity_' + hit.severity, lang)} ", style=SEVERITY_STYLE[hit.severity])
+        severity = label("severity_" + hit.severity, lang)
+        text.append(f" {severity} ", style=SEVERITY_STYLE[hit.severity])
         text.append(f" {hit.title}\n", style="bold")
         text.append(f"{hit.explanation}\n")
         if hit.evidence:
@@ -126,7 +127,9 @@ def _factors(card: Scorecard) -> Table:
             else Text(label("not_covered", lang), style="dim"),
             bar(factor.score, factor.target),
             "—" if factor.target is None else f"{factor.target:.0f}",
-            Text(f"{factor.gap:.0f}", style="red") if factor.gap else Text("0", style="green")
+            Text(f"{factor.gap:.0f}", style="red")
+            if factor.gap
+            else Text("0", style="green")
             if factor.gap is not None
             else "—",
             f"{factor.weight:g}",
