@@ -109,7 +109,7 @@ def parse_answers(
         present = question.id in raw_answers
         raw = raw_answers.get(question.id)
         if raw is None:
-            if question.required and require_complete:
+            if required_at(question, content, stage) and require_complete:
                 hint = "null" if present else "missing"
                 problem(
                     f"required answer is {hint}; expected {expectation(question)}",
@@ -133,6 +133,17 @@ def parse_answers(
         skipped=tuple(skipped),
         source=source,
     )
+
+
+def required_at(question: Question, content: Content, stage: str | None) -> bool:
+    """Required, unless the question is only expected at a later stage than this one."""
+    if not question.required:
+        return False
+    if question.from_stage is None:
+        return True
+    rank = content.stage_rank
+    current = stage if stage in rank else content.default_stage
+    return rank[question.from_stage] <= rank[current]
 
 
 def coerce_answer(question: Question, raw: Any) -> AnswerValue:

@@ -260,15 +260,7 @@ def _gap(
     shortfall: float,
     lang: Lang,
 ) -> Gap:
-    best = max((v for _, v in question.choices()), default=1.0)
-    best_options = [
-        option.label.get(lang)
-        for option in question.options
-        if option.value == best and not option.exclusive
-    ]
-    if question.kind == "number":
-        top = max(question.bands, key=lambda band: band.value)
-        best_options = [top.label.get(lang)]
+    best_options = _best_options(question, lang)
     return Gap(
         question=question.id,
         text=question.text.get(lang),
@@ -281,6 +273,21 @@ def _gap(
         best_options=best_options,
         chapters=[_chapter_ref(content, ref, lang) for ref in question.chapters],
     )
+
+
+def _best_options(question: Question, lang: Lang) -> list[str]:
+    """Labels of the highest-valued answers: what to aim for."""
+    if question.kind == "number":
+        top_band = max(question.bands, key=lambda band: band.value)
+        return [top_band.label.get(lang)]
+    if question.kind == "yesno":
+        yes = question.yes_score >= question.no_score
+        return [("是" if yes else "否") if lang == "zh" else ("yes" if yes else "no")]
+    if question.kind == "scale" and question.scale is not None:
+        label = question.scale.labels.get(question.scale.max)
+        return [label.get(lang)] if label is not None else []
+    best = max(option.value for option in question.options)
+    return [o.label.get(lang) for o in question.options if o.value == best and not o.exclusive]
 
 
 def _red_flags(

@@ -24,7 +24,7 @@ _WORDS = {
     "when": ("only if", "仅当"),
     "options": ("options (write the id)", "选项（填写编号）"),
     "multi": ("choose any: write a list like [a, b]", "可多选：写成列表，如 [a, b]"),
-    "help": ("strong answer", "理想回答"),
+    "help": ("help", "说明"),
     "stages": ("one of", "可选值"),
 }
 

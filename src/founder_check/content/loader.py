@@ -190,6 +190,7 @@ class LoadedContent:
 _MESSAGES = {
     "Unexpected keyword argument": "unknown field (see docs/content-format.md)",
     "Missing required argument": "required field is missing",
+    "Field required": "required field is missing",
 }
 
 

@@ -15,7 +15,7 @@ from founder_check.report.labels import label
 from founder_check.scorecard import FactorScore, Scorecard
 
 BAR_WIDTH = 20
-TOP_GAPS = 8
+TOP_GAPS = 5
 SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow"}
 
 
@@ -38,6 +38,7 @@ def _score_text(score: float | None, lang: str) -> str:
 
 
 def render(scorecard: Scorecard, console: Console) -> None:
+    """Print the whole report: header, red flags, factors, gaps, strengths, reading, coverage."""
     lang = scorecard.lang
     console.print(_header(scorecard))
     console.print(_red_flags(scorecard))
@@ -141,28 +142,26 @@ def _factor_order(factor: FactorScore) -> tuple[float, str]:
     return (-(factor.gap or 0.0), factor.id)
 
 
-def _gaps(card: Scorecard) -> Table | Text:
+def _gaps(card: Scorecard) -> Panel | Text:
+    """The largest gaps as a numbered list: it stays readable in an 80-column terminal."""
     lang = card.lang
     if not card.gaps:
         return Text(label("no_gaps", lang), style="green")
-    table = Table(title=label("gaps", lang), title_justify="left", show_lines=True)
-    table.add_column("#", justify="right")
-    table.add_column(label("question", lang), ratio=3)
-    table.add_column(label("your_answer", lang), ratio=2)
-    table.add_column(label("points", lang), justify="right")
-    table.add_column(label("strong", lang), ratio=3)
-    table.add_column(label("read", lang), ratio=1)
+    body = Text()
     for rank, gap in enumerate(card.gaps[:TOP_GAPS], start=1):
+        if rank > 1:
+            body.append("\n\n")
+        body.append(f"{rank}. ", style="bold")
+        body.append(gap.text, style="bold")
+        body.append(f"  (+{gap.shortfall:.1f} {label('points', lang)}; {gap.question})\n", style="dim")
+        body.append(f"   {label('your_answer', lang)}: ", style="dim")
+        body.append(f"{gap.answer_label}\n", style="yellow")
         strong = " / ".join(gap.best_options) if gap.best_options else gap.strong_answer
-        table.add_row(
-            str(rank),
-            Text(gap.text) + Text(f"\n{gap.question}", style="dim"),
-            gap.answer_label,
-            f"+{gap.shortfall:.1f}",
-            strong,
-            "\n".join(c.ref for c in gap.chapters),
-        )
-    return table
+        body.append(f"   {label('strong', lang)}: ", style="dim")
+        body.append(f"{strong}\n", style="green")
+        body.append(f"   {label('read', lang)}: ", style="dim")
+        body.append(", ".join(f"{c.ref} {c.title}" for c in gap.chapters))
+    return Panel(body, title=label("gaps", lang), title_align="left", border_style="yellow")
 
 
 def _strengths(card: Scorecard) -> Table | Text:
@@ -177,17 +176,25 @@ def _strengths(card: Scorecard) -> Table | Text:
     return table
 
 
-def _reading(card: Scorecard) -> Table | Text:
+def _reading(card: Scorecard) -> Panel | Text:
+    """Recommended chapters grouped by document, each with why it is recommended."""
     lang = card.lang
-    table = Table(title=label("reading", lang), title_justify="left")
-    table.add_column("§", no_wrap=True)
-    table.add_column(label("read", lang), ratio=3)
-    table.add_column("", ratio=1, style="dim")
+    if not card.recommended_chapters:
+        return Text("")
+    body = Text()
+    current_doc = None
     for chapter in card.recommended_chapters:
-        body = Text(chapter.title, style="bold") + Text(f"  {chapter.doc_title}\n", style="dim")
-        body.append(chapter.summary)
-        table.add_row(chapter.ref, body, ", ".join(chapter.reasons))
-    return table
+        if chapter.doc != current_doc:
+            if current_doc is not None:
+                body.append("\n")
+            body.append(f"{chapter.doc} {chapter.doc_title}\n", style="bold cyan")
+            current_doc = chapter.doc
+        body.append(f"  §{chapter.section} ", style="bold")
+        body.append(f"{chapter.title}", style="bold")
+        body.append(f"  ← {', '.join(chapter.reasons)}\n", style="dim")
+        body.append(f"    {chapter.summary}\n")
+    body.rstrip()
+    return Panel(body, title=label("reading", lang), title_align="left", border_style="cyan")
 
 
 def _coverage(card: Scorecard) -> Text:

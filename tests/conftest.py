@@ -1,0 +1,52 @@
+"""Shared fixtures: the bundled content, the example answers, the installed console script."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from founder_check import Content, load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture(scope="session")
+def example_answers() -> Path:
+    return EXAMPLES / "seed-founder.yaml"
+
+
+def script_path() -> str:
+    """The installed `founder-check` console script of the Python running the tests."""
+    beside = Path(sys.executable).parent / "founder-check"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("founder-check")
+    assert found, "the founder-check console script is not installed"
+    return found
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, input_text: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script as a user would, capturing stdout and stderr."""
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1", TERM="dumb")
+    return subprocess.run(
+        [script_path(), *args],
+        cwd=cwd,
+        input=input_text,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )

@@ -1,0 +1,129 @@
+"""Answers files: typed by question, every mistake reported with line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from founder_check import Content, load_answers, parse_answers
+from founder_check.errors import AnswersError
+from founder_check.readers import parse_yaml
+
+
+def _problems(text: str, content: Content) -> list[str]:
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(parse_yaml(text, "a.yaml"), content, source="a.yaml")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def _example_text(example_answers: Path) -> str:
+    return example_answers.read_text(encoding="utf-8")
+
+
+def test_example_answers_load_typed(content: Content, example_answers: Path) -> None:
+    answers = load_answers(example_answers, content)
+    assert answers.founder == "Jane Doe" and answers.stage == "seed"
+    assert answers.values["funding.runway_months"] == 9
+    assert answers.values["funding.raising_next_12m"] is True
+    assert answers.values["team.roles_covered"] == ("research", "ml_engineering", "product",
+                                                     "sales_bd")
+    assert answers.values["market.positioning_clarity"] == 4
+    assert "team.notes" in answers.skipped
+
+
+def test_unknown_question_suggests_the_close_one(content: Content, example_answers: Path) -> None:
+    text = _example_text(example_answers).replace("market.timing:", "market.timeing:")
+    problems = _problems(text, content)
+    assert any("answers.market.timeing: unknown question id; did you mean 'market.timing'" in p
+               for p in problems)
+    assert any("market.timing: required answer is missing" in p for p in problems)
+
+
+def test_option_not_offered_names_line_and_choices(content: Content, example_answers: Path) -> None:
+    text = _example_text(example_answers)
+    line = text.splitlines().index("  market.segment_focus: one_plus_adjacent") + 1
+    problems = _problems(text.replace("focus: one_plus_adjacent", "focus: everyone"), content)
+    assert problems == [
+        f"a.yaml:{line}: answers.market.segment_focus: 'everyone' is not an option; expected "
+        "one of one_defined_segment, one_plus_adjacent, two_three_related, several_unrelated, "
+        "not_chosen"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("500", "500 is out of range; expected a number from 0 to 120 (months)"),
+        ("-1", "-1 is out of range"),
+        ("nine", "expected a number, got 'nine'"),
+        (".nan", "expected a number, got '.nan'"),
+        ("[1, 2]", "expected a number, got a list"),
+    ],
+)
+def test_bad_numbers(content: Content, example_answers: Path, value: str, message: str) -> None:
+    text = _example_text(example_answers).replace("runway_months: 9", f"runway_months: {value}")
+    problems = _problems(text, content)
+    assert len(problems) == 1 and message in problems[0]
+
+
+def test_missing_and_null_required_answers(content: Content, example_answers: Path) -> None:
+    text = _example_text(example_answers)
+    text = text.replace("  market.timing: concrete_trigger\n", "")
+    text = text.replace("market.market_size: bottom_up", "market.market_size:")
+    problems = _problems(text, content)
+    assert any("market.timing: required answer is missing" in p for p in problems)
+    assert any("market.market_size: required answer is null" in p for p in problems)
+
+
+def test_yaml_11_words_keep_their_meaning(content: Content, example_answers: Path) -> None:
+    answers = load_answers(example_answers, content)
+    assert answers.values["risk.legal_review"] is False
+    text = _example_text(example_answers).replace("risk.legal_review: no", "risk.legal_review: 否")
+    assert parse_answers(parse_yaml(text, "a"), content).values["risk.legal_review"] is False
+
+
+def test_multi_choice_rules(content: Content, example_answers: Path) -> None:
+    text = _example_text(example_answers)
+    combined = text.replace("[industry_partner]", "[industry_partner, none_of_these]")
+    assert any("'none_of_these' cannot be combined" in p for p in _problems(combined, content))
+    single = text.replace("[industry_partner]", "industry_partner")
+    values = parse_answers(parse_yaml(single, "a"), content).values
+    assert values["business.partners_and_brand"] == ("industry_partner",)
+
+
+def test_answers_to_not_applicable_questions_are_ignored(
+    content: Content, example_answers: Path
+) -> None:
+    text = _example_text(example_answers).replace("raising_next_12m: yes", "raising_next_12m: no")
+    answers = parse_answers(parse_yaml(text, "a"), content)
+    assert "funding.use_of_funds" not in answers.values
+
+
+def test_unknown_top_level_key_and_stage(content: Content, example_answers: Path) -> None:
+    text = _example_text(example_answers).replace("stage: seed", "stage: unicorn\nteam_size: 3")
+    problems = _problems(text, content)
+    assert any("stage: unknown stage 'unicorn'" in p for p in problems)
+    assert any("team_size: unknown key" in p for p in problems)
+
+
+def test_json_answers_use_json_types(content: Content, tmp_path: Path) -> None:
+    import json
+
+    from founder_check.readers import parse_yaml as _parse
+
+    data: Any = _parse((tmp_path / "x").name + ": 1", "x")  # a LineDict, to exercise both paths
+    assert data == {"x": "1"}
+    answers = load_answers(Path(__file__).parent.parent / "examples" / "seed-founder.yaml",
+                           content)
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(answers.to_file_data()), encoding="utf-8")
+    again = load_answers(path, content)
+    assert again.values == answers.values and again.skipped == answers.skipped
+
+
+def test_whole_numbers_are_whole(content: Content, example_answers: Path) -> None:
+    text = _example_text(example_answers).replace("pivots_12m: 1", "pivots_12m: 1.5")
+    problems = _problems(text, content)
+    assert len(problems) == 1 and "'1.5' is not a whole number" in problems[0]

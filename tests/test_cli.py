@@ -1,0 +1,214 @@
+"""The installed console script, run as a user runs it: reports, exports, errors, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from founder_check import Content, load_answers, score
+from founder_check.report.terminal import render
+from tests.conftest import ROOT, run_cli
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and re.fullmatch(r"founder-check \d+\.\d+\.\d+\n", result.stdout)
+
+
+def test_assess_report_from_an_unrelated_directory(tmp_path: Path, example_answers: Path) -> None:
+    result = run_cli("assess", "--answers", str(example_answers), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for heading in ("Overall score", "Readiness level", "Success factors", "Biggest gaps",
+                    "Chapters to read next", "Coverage", "Strengths"):
+        assert heading in out
+    assert "Jane Doe · Example AI" in out
+
+
+def test_assess_in_chinese(example_answers: Path) -> None:
+    result = run_cli("assess", "--answers", str(example_answers), "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    assert "总分" in result.stdout and "成功要素" in result.stdout and "推荐阅读章节" in result.stdout
+
+
+def test_json_scorecard_validates_against_its_schema(tmp_path: Path, example_answers: Path) -> None:
+    out = tmp_path / "card.json"
+    result = run_cli("assess", "--answers", str(example_answers), "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    card = json.loads(out.read_text(encoding="utf-8"))
+    schema = json.loads(run_cli("schema", "scorecard").stdout)
+    jsonschema.validate(card, schema)
+    for key in ("schema_version", "overall", "level", "factors", "gaps", "red_flags",
+                "recommended_chapters", "coverage", "stage"):
+        assert key in card
+    assert {"id", "score", "weight"} <= set(card["factors"][0])
+    assert {"doc", "section", "title"} <= set(card["recommended_chapters"][0])
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_json_to_stdout_is_only_json(example_answers: Path) -> None:
+    result = run_cli("assess", "--answers", str(example_answers), "--json", "-")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["subject"]["company"] == "Example AI"
+
+
+def test_bad_answers_exit_1_without_traceback(tmp_path: Path, example_answers: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(example_answers.read_text(encoding="utf-8").replace(
+        "runway_months: 9", "runway_months: lots"), encoding="utf-8")
+    result = run_cli("assess", "--answers", str(bad))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(rf"{re.escape(str(bad))}:\d+: answers.funding.runway_months: expected a "
+                     r"number, got 'lots'", result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"", "file is empty"),
+        (b"\x00\x01\x02", "binary"),
+        (b"answers: [\n", "invalid YAML"),
+        (b"a: &x 1\nb: *x\n", "anchors"),
+        (b"answers:\n  a.b: 1\nanswers: {}\n", "duplicate key"),
+    ],
+)
+def test_bad_files_exit_1(tmp_path: Path, raw: bytes, expected: str) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(raw)
+    result = run_cli("assess", "--answers", str(path))
+    assert result.returncode == 1 and expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2(example_answers: Path, tmp_path: Path) -> None:
+    assert run_cli("assess", "--answers", str(example_answers), "--stage", "moon").returncode == 2
+    assert run_cli("assess", "--answers", str(example_answers), "--lang", "fr").returncode == 2
+    missing = run_cli("assess", "--answers", str(example_answers), "--json",
+                      str(tmp_path / "no" / "card.json"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_template_is_complete_and_fills_into_valid_answers(tmp_path: Path, content: Content,
+                                                            example_answers: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    assert run_cli("template", "-o", str(out)).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    for question in content.questions:
+        assert f"  {question.id}:" in text
+    unfilled = run_cli("assess", "--answers", str(out))
+    assert unfilled.returncode == 1 and "required answer is null" in unfilled.stderr
+    example = yaml.safe_load(example_answers.read_text(encoding="utf-8"))["answers"]
+    filled = text
+    for key, value in example.items():
+        rendered = json.dumps(value if not isinstance(value, bool) else
+                              ("yes" if value else "no"), ensure_ascii=False)
+        filled = filled.replace(f"  {key}:\n", f"  {key}: {rendered}\n")
+    out.write_text(filled, encoding="utf-8")
+    assert run_cli("assess", "--answers", str(out)).returncode == 0
+    zh = run_cli("template", "--lang", "zh").stdout
+    assert "必答" in zh and "market.segment_focus:" in zh
+
+
+def test_questionnaire_json_lists_sections_questions_and_options(content: Content) -> None:
+    data = json.loads(run_cli("questionnaire", "--json").stdout)
+    assert [s["id"] for s in data["sections"]] == [s.id for s in content.sections]
+    questions = [q for s in data["sections"] for q in s["questions"]]
+    assert len(questions) == len(content.questions)
+    single = next(q for q in questions if q["kind"] == "single")
+    assert {"id", "value"} <= set(single["options"][0])
+    number = next(q for q in questions if q["kind"] == "number")
+    assert number["bands"] and {"from", "to", "value"} <= set(number["bands"][0])
+    yesno = next(q for q in questions if q["kind"] == "yesno")
+    assert [o["id"] for o in yesno["options"]] == ["yes", "no"]
+
+
+def test_answers_schema_accepts_the_example(content: Content, example_answers: Path) -> None:
+    schema = json.loads(run_cli("schema", "answers").stdout)
+    data = load_answers(example_answers, content).to_file_data()
+    jsonschema.validate(data, schema)
+    data["answers"]["market.segment_focus"] = "everyone"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_bundled_content_checks_clean() -> None:
+    result = run_cli("content", "check")
+    assert result.returncode == 0, result.stderr
+    assert "ok:" in result.stdout
+
+
+def _copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "questionnaires", target / "questionnaires")
+    shutil.copytree(ROOT / "scoring", target / "scoring")
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_content_check_reports_file_problems_with_line(tmp_path: Path) -> None:
+    broken = _copy_content(tmp_path)
+    _edit(broken / "questionnaires" / "market.yaml", "value: 0.75", "value: 1.75")
+    _edit(broken / "questionnaires" / "team.yaml", "zh:", "zh_cn:")
+    result = run_cli("content", "check", str(broken))
+    assert result.returncode == 1
+    assert re.search(r"market\.yaml:\d+: .*value 1\.75 must be between 0 and 1", result.stderr)
+    assert re.search(r"team\.yaml:3: title\.zh_cn: unknown field", result.stderr)
+    assert re.search(r"team\.yaml:\d+: title\.zh: required field is missing", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_content_check_reports_broken_references_with_line(tmp_path: Path) -> None:
+    broken = _copy_content(tmp_path)
+    market = broken / "questionnaires" / "market.yaml"
+    _edit(market, "market_positioning: 1.0", "market_position: 1.0")
+    _edit(market, '"002 §1.9"', '"002 §9.99"')
+    _edit(broken / "questionnaires" / "funding.yaml", "equals: \"yes\"", "equals: maybe")
+    _edit(broken / "scoring" / "stages.yaml", "default: seed", "default: unicorn")
+    result = run_cli("content", "check", str(broken))
+    assert result.returncode == 1
+    err = result.stderr
+    assert re.search(r"market\.yaml:\d+: .*unknown factor 'market_position'", err)
+    assert re.search(r"market\.yaml:\d+: .*chapter 002 §9\.99 is not in scoring/chapters/", err)
+    assert re.search(r"funding\.yaml:\d+: .*has no option 'maybe'", err)
+    assert re.search(r"stages\.yaml:\d+: default: default stage 'unicorn' is not defined", err)
+
+
+def test_content_option_loads_another_folder(tmp_path: Path, example_answers: Path) -> None:
+    other = _copy_content(tmp_path)
+    manifest = other / "scoring" / "content.yaml"
+    manifest.write_text("name: incubator-edition\nversion: '7'\n", encoding="utf-8")
+    result = run_cli("assess", "--answers", str(example_answers), "--content", str(other),
+                     "--json", "-")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["content"] == {"name": "incubator-edition", "version": "7"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_report_golden(content: Content, example_answers: Path, lang: str) -> None:
+    """The full report at 100 columns; review the golden file by eye when it changes."""
+    from rich.console import Console
+
+    card = score(content, load_answers(example_answers, content), lang=lang)  # type: ignore[arg-type]
+    buffer = io.StringIO()
+    render(card, Console(file=buffer, width=100, color_system=None, legacy_windows=False))
+    golden = GOLDEN / f"seed-founder.{lang}.txt"
+    if UPDATE_GOLDEN or not golden.exists():
+        golden.write_text(buffer.getvalue(), encoding="utf-8")
+    assert buffer.getvalue() == golden.read_text(encoding="utf-8")
