@@ -27,8 +27,12 @@ def test_example_answers_load_typed(content: Content, example_answers: Path) -> 
     assert answers.founder == "Jane Doe" and answers.stage == "seed"
     assert answers.values["funding.runway_months"] == 9
     assert answers.values["funding.raising_next_12m"] is True
-    assert answers.values["team.roles_covered"] == ("research", "ml_engineering", "product",
-                                                     "sales_bd")
+    assert answers.values["team.roles_covered"] == (
+        "research",
+        "ml_engineering",
+        "product",
+        "sales_bd",
+    )
     assert answers.values["market.positioning_clarity"] == 4
     assert "team.notes" in answers.skipped
 
@@ -36,8 +40,10 @@ def test_example_answers_load_typed(content: Content, example_answers: Path) -> 
 def test_unknown_question_suggests_the_close_one(content: Content, example_answers: Path) -> None:
     text = _example_text(example_answers).replace("market.timing:", "market.timeing:")
     problems = _problems(text, content)
-    assert any("answers.market.timeing: unknown question id; did you mean 'market.timing'" in p
-               for p in problems)
+    assert any(
+        "answers.market.timeing: unknown question id; did you mean 'market.timing'" in p
+        for p in problems
+    )
     assert any("market.timing: required answer is missing" in p for p in problems)
 
 
@@ -115,8 +121,7 @@ def test_json_answers_use_json_types(content: Content, tmp_path: Path) -> None:
 
     data: Any = _parse((tmp_path / "x").name + ": 1", "x")  # a LineDict, to exercise both paths
     assert data == {"x": "1"}
-    answers = load_answers(Path(__file__).parent.parent / "examples" / "seed-founder.yaml",
-                           content)
+    answers = load_answers(Path(__file__).parent.parent / "examples" / "seed-founder.yaml", content)
     path = tmp_path / "a.json"
     path.write_text(json.dumps(answers.to_file_data()), encoding="utf-8")
     again = load_answers(path, content)

@@ -30,8 +30,15 @@ def test_assess_report_from_an_unrelated_directory(tmp_path: Path, example_answe
     result = run_cli("assess", "--answers", str(example_answers), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for heading in ("Overall score", "Readiness level", "Success factors", "Biggest gaps",
-                    "Chapters to read next", "Coverage", "Strengths"):
+    for heading in (
+        "Overall score",
+        "Readiness level",
+        "Success factors",
+        "Biggest gaps",
+        "Chapters to read next",
+        "Coverage",
+        "Strengths",
+    ):
         assert heading in out
     assert "Jane Doe · Example AI" in out
 
@@ -39,7 +46,9 @@ def test_assess_report_from_an_unrelated_directory(tmp_path: Path, example_answe
 def test_assess_in_chinese(example_answers: Path) -> None:
     result = run_cli("assess", "--answers", str(example_answers), "--lang", "zh")
     assert result.returncode == 0, result.stderr
-    assert "总分" in result.stdout and "成功要素" in result.stdout and "推荐阅读章节" in result.stdout
+    assert (
+        "总分" in result.stdout and "成功要素" in result.stdout and "推荐阅读章节" in result.stdout
+    )
 
 
 def test_json_scorecard_validates_against_its_schema(tmp_path: Path, example_answers: Path) -> None:
@@ -49,8 +58,17 @@ def test_json_scorecard_validates_against_its_schema(tmp_path: Path, example_ans
     card = json.loads(out.read_text(encoding="utf-8"))
     schema = json.loads(run_cli("schema", "scorecard").stdout)
     jsonschema.validate(card, schema)
-    for key in ("schema_version", "overall", "level", "factors", "gaps", "red_flags",
-                "recommended_chapters", "coverage", "stage"):
+    for key in (
+        "schema_version",
+        "overall",
+        "level",
+        "factors",
+        "gaps",
+        "red_flags",
+        "recommended_chapters",
+        "coverage",
+        "stage",
+    ):
         assert key in card
     assert {"id", "score", "weight"} <= set(card["factors"][0])
     assert {"doc", "section", "title"} <= set(card["recommended_chapters"][0])
@@ -66,13 +84,20 @@ def test_json_to_stdout_is_only_json(example_answers: Path) -> None:
 
 def test_bad_answers_exit_1_without_traceback(tmp_path: Path, example_answers: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(example_answers.read_text(encoding="utf-8").replace(
-        "runway_months: 9", "runway_months: lots"), encoding="utf-8")
+    bad.write_text(
+        example_answers.read_text(encoding="utf-8").replace(
+            "runway_months: 9", "runway_months: lots"
+        ),
+        encoding="utf-8",
+    )
     result = run_cli("assess", "--answers", str(bad))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert re.search(rf"{re.escape(str(bad))}:\d+: answers.funding.runway_months: expected a "
-                     r"number, got 'lots'", result.stderr)
+    assert re.search(
+        rf"{re.escape(str(bad))}:\d+: answers.funding.runway_months: expected a "
+        r"number, got 'lots'",
+        result.stderr,
+    )
 
 
 @pytest.mark.parametrize(
@@ -95,13 +120,15 @@ def test_bad_files_exit_1(tmp_path: Path, raw: bytes, expected: str) -> None:
 def test_usage_errors_exit_2(example_answers: Path, tmp_path: Path) -> None:
     assert run_cli("assess", "--answers", str(example_answers), "--stage", "moon").returncode == 2
     assert run_cli("assess", "--answers", str(example_answers), "--lang", "fr").returncode == 2
-    missing = run_cli("assess", "--answers", str(example_answers), "--json",
-                      str(tmp_path / "no" / "card.json"))
+    missing = run_cli(
+        "assess", "--answers", str(example_answers), "--json", str(tmp_path / "no" / "card.json")
+    )
     assert missing.returncode == 2 and "does not exist" in missing.stderr
 
 
-def test_template_is_complete_and_fills_into_valid_answers(tmp_path: Path, content: Content,
-                                                            example_answers: Path) -> None:
+def test_template_is_complete_and_fills_into_valid_answers(
+    tmp_path: Path, content: Content, example_answers: Path
+) -> None:
     out = tmp_path / "answers.yaml"
     assert run_cli("template", "-o", str(out)).returncode == 0
     text = out.read_text(encoding="utf-8")
@@ -112,8 +139,9 @@ def test_template_is_complete_and_fills_into_valid_answers(tmp_path: Path, conte
     example = yaml.safe_load(example_answers.read_text(encoding="utf-8"))["answers"]
     filled = text
     for key, value in example.items():
-        rendered = json.dumps(value if not isinstance(value, bool) else
-                              ("yes" if value else "no"), ensure_ascii=False)
+        rendered = json.dumps(
+            value if not isinstance(value, bool) else ("yes" if value else "no"), ensure_ascii=False
+        )
         filled = filled.replace(f"  {key}:\n", f"  {key}: {rendered}\n")
     out.write_text(filled, encoding="utf-8")
     assert run_cli("assess", "--answers", str(out)).returncode == 0
@@ -179,7 +207,7 @@ def test_content_check_reports_broken_references_with_line(tmp_path: Path) -> No
     market = broken / "questionnaires" / "market.yaml"
     _edit(market, "market_positioning: 1.0", "market_position: 1.0")
     _edit(market, '"002 §1.9"', '"002 §9.99"')
-    _edit(broken / "questionnaires" / "funding.yaml", "equals: \"yes\"", "equals: maybe")
+    _edit(broken / "questionnaires" / "funding.yaml", 'equals: "yes"', "equals: maybe")
     _edit(broken / "scoring" / "stages.yaml", "default: seed", "default: unicorn")
     result = run_cli("content", "check", str(broken))
     assert result.returncode == 1
@@ -194,8 +222,9 @@ def test_content_option_loads_another_folder(tmp_path: Path, example_answers: Pa
     other = _copy_content(tmp_path)
     manifest = other / "scoring" / "content.yaml"
     manifest.write_text("name: incubator-edition\nversion: '7'\n", encoding="utf-8")
-    result = run_cli("assess", "--answers", str(example_answers), "--content", str(other),
-                     "--json", "-")
+    result = run_cli(
+        "assess", "--answers", str(example_answers), "--content", str(other), "--json", "-"
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["content"] == {"name": "incubator-edition", "version": "7"}
 

@@ -16,9 +16,7 @@ from founder_check.valuation import AnswerValue, answer_value
 
 CONTENT = load_content()
 STAGES = [stage.id for stage in CONTENT.stages]
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def typed_answer(question: Question) -> st.SearchStrategy[AnswerValue]:
@@ -29,8 +27,11 @@ def typed_answer(question: Question) -> st.SearchStrategy[AnswerValue]:
         plain = [o.id for o in question.options if not o.exclusive]
         exclusive = [o.id for o in question.options if o.exclusive]
         subsets = st.lists(st.sampled_from(plain), unique=True).map(tuple)
-        return st.one_of(subsets, st.sampled_from(exclusive).map(lambda o: (o,))) if exclusive \
+        return (
+            st.one_of(subsets, st.sampled_from(exclusive).map(lambda o: (o,)))
+            if exclusive
             else subsets
+        )
     if kind == "yesno":
         return st.booleans()
     if kind == "scale":
@@ -90,10 +91,12 @@ def test_a_better_answer_never_lowers_any_score(answers: Answers, data: Any) -> 
     worse, better = sorted(
         [answers.values[question.id], other], key=lambda a: answer_value(question, a)
     )
-    low = score(CONTENT, Answers(stage=answers.stage, values={**answers.values,
-                                                              question.id: worse}))
-    high = score(CONTENT, Answers(stage=answers.stage, values={**answers.values,
-                                                               question.id: better}))
+    low = score(
+        CONTENT, Answers(stage=answers.stage, values={**answers.values, question.id: worse})
+    )
+    high = score(
+        CONTENT, Answers(stage=answers.stage, values={**answers.values, question.id: better})
+    )
     assert high.overall >= low.overall
     low_factors, high_factors = factor_scores(low), factor_scores(high)
     for factor_id, low_score in low_factors.items():

@@ -21,8 +21,15 @@ def _error(text: str, *, json_format: bool = False) -> str:
 
 def test_scalars_stay_the_text_that_was_typed() -> None:
     data = parse_yaml("a: no\nb: off\nc: 3.10\nd: 2024-01-15\ne: 012\nf: ~\ng:\n", "f.yaml")
-    assert data == {"a": "no", "b": "off", "c": "3.10", "d": "2024-01-15", "e": "012",
-                    "f": None, "g": None}
+    assert data == {
+        "a": "no",
+        "b": "off",
+        "c": "3.10",
+        "d": "2024-01-15",
+        "e": "012",
+        "f": None,
+        "g": None,
+    }
 
 
 def test_lines_are_remembered_for_keys_and_items() -> None:

@@ -153,7 +153,9 @@ def _gaps(card: Scorecard) -> Panel | Text:
             body.append("\n\n")
         body.append(f"{rank}. ", style="bold")
         body.append(gap.text, style="bold")
-        body.append(f"  (+{gap.shortfall:.1f} {label('points', lang)}; {gap.question})\n", style="dim")
+        body.append(
+            f"  (+{gap.shortfall:.1f} {label('points', lang)}; {gap.question})\n", style="dim"
+        )
         body.append(f"   {label('your_answer', lang)}: ", style="dim")
         body.append(f"{gap.answer_label}\n", style="yellow")
         strong = " / ".join(gap.best_options) if gap.best_options else gap.strong_answer
