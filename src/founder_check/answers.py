@@ -104,7 +104,7 @@ def parse_answers(
     values: dict[str, AnswerValue] = {}
     skipped: list[str] = []
     for question in content.questions:
-        if question.when is not None and not applies(question.when, values):
+        if question.when is not None and not applies(question.when, values, content=content):
             continue
         present = question.id in raw_answers
         raw = raw_answers.get(question.id)

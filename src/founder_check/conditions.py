@@ -85,3 +85,39 @@ def questions_in(condition: Condition) -> list[str]:
         if node.question is not None and node.question not in found:
             found.append(node.question)
     return found
+
+
+def matching_questions(
+    condition: Condition,
+    values: Mapping[str, AnswerValue],
+    *,
+    content: Content | None = None,
+    factor_scores: Mapping[str, float | None] | None = None,
+) -> list[str]:
+    """The answered questions that make a holding condition hold: the evidence for it.
+
+    Branches of an `any` that do not hold are left out; under a `not`, every question
+    named counts (its answers are why the negated test fails).
+    """
+
+    def holds(node: Condition) -> bool:
+        return applies(node, values, content=content, factor_scores=factor_scores)
+
+    found: list[str] = []
+
+    def visit(node: Condition) -> None:
+        if node.all_ is not None:
+            for child in node.all_:
+                visit(child)
+        elif node.any_ is not None:
+            for child in node.any_:
+                if holds(child):
+                    visit(child)
+        elif node.not_ is not None:
+            found.extend(q for q in questions_in(node.not_) if q in values)
+        elif node.question is not None and node.question in values and holds(node):
+            found.append(node.question)
+
+    if holds(condition):
+        visit(condition)
+    return list(dict.fromkeys(found))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from founder_check import __version__
 from founder_check.answers import Answers
-from founder_check.conditions import applies, questions_in
+from founder_check.conditions import applies, matching_questions
 from founder_check.content.models import Content, Lang, Level, Question, Stage
 from founder_check.scorecard import (
     SCHEMA_VERSION,
@@ -301,7 +301,9 @@ def _red_flags(
         if not applies(flag.when, values, content=content, factor_scores=factor_scores):
             continue
         evidence = []
-        for question_id in questions_in(flag.when):
+        for question_id in matching_questions(
+            flag.when, values, content=content, factor_scores=factor_scores
+        ):
             if question_id in values:
                 question = content.question_by_id[question_id]
                 raw = values[question_id]

@@ -40,7 +40,7 @@ def answer_label(question: Question, answer: AnswerValue, lang: str) -> str:
         labels = []
         for option_id in chosen:
             option = question.option(option_id)
-            labels.append(option.label.zh if zh else option.label.en) if option else None
+            labels.append(option.label.get("zh" if zh else "en") if option else option_id)
         if not labels:
             return "（未选择）" if zh else "(none chosen)"
         return "；".join(labels) if zh else "; ".join(labels)

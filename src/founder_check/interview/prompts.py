@@ -1,0 +1,277 @@
+"""Turn one content question into one questionary prompt, and its reply into a typed answer.
+
+Pure functions, one place for every kind: single and scale questions are a select list,
+multi a checkbox list, yes/no a confirm (a select with a skip entry when optional), number
+and text a line of input. Typed input is checked while typing by `coerce_answer`, the same
+function that checks answers files, so a prompt can never accept what a file would reject.
+Optional questions can be skipped explicitly; required ones cannot.
+
+Extra keyword arguments go to questionary (tests pass `input=` and `output=`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import questionary
+from questionary import Choice
+
+from founder_check.answers import MAX_TEXT, coerce_answer
+from founder_check.content.models import NO, YES, Content, Lang, Question
+from founder_check.interview.words import word
+from founder_check.valuation import AnswerValue
+
+SKIP = "__skip__"
+"""The value of the 'skip this question' entry (option ids are lower-case, never this)."""
+
+METADATA_LIMIT = 200
+Validator = Callable[[Any], "bool | str"]
+
+
+def question_prompt(
+    question: Question, lang: Lang, default: AnswerValue | None = None, **kwargs: Any
+) -> questionary.Question:
+    """The prompt for one question, showing `default` (an earlier answer) as preselected.
+
+    `default` may be `SKIP`: the question was skipped before, so skipping is preselected.
+    """
+    kind = question.kind
+    if kind in ("single", "scale"):
+        return _select_prompt(question, lang, default, **kwargs)
+    if kind == "multi":
+        return _checkbox_prompt(question, lang, default, **kwargs)
+    if kind == "yesno":
+        return _yesno_prompt(question, lang, default, **kwargs)
+    if kind == "number":
+        return questionary.text(
+            number_label(question, lang),
+            default=_number_default(default),
+            validate=answer_validator(question, lang),
+            instruction=None if question.required else word("empty_skips", lang),
+            **kwargs,
+        )
+    return questionary.text(
+        word("answer_prompt", lang),
+        default=default if isinstance(default, str) and default != SKIP else "",
+        validate=answer_validator(question, lang),
+        instruction=None if question.required else word("empty_skips", lang),
+        **kwargs,
+    )
+
+
+def read_answer(question: Question, raw: Any) -> AnswerValue | None:
+    """The typed answer of a prompt's reply; None when an optional question was skipped."""
+    if raw == SKIP:
+        if question.required:
+            raise ValueError("a required question cannot be skipped")
+        return None
+    if not question.required and _is_empty(raw):
+        return None
+    return coerce_answer(question, raw)
+
+
+def answer_validator(question: Question, lang: Lang) -> Validator:
+    """Check a reply while it is typed: True, or a message saying what is expected."""
+
+    def validate(raw: Any) -> bool | str:
+        if _is_empty(raw):
+            if question.required:
+                return word("tick_one" if question.kind == "multi" else "required", lang)
+            return True
+        if question.kind == "multi":
+            exclusive = _exclusive_clash(question, raw, lang)
+            if exclusive is not None:
+                return word("exclusive", lang, label=exclusive)
+        try:
+            coerce_answer(question, raw)
+        except ValueError as exc:
+            return _localised_error(question, lang, str(exc))
+        return True
+
+    return validate
+
+
+def number_label(question: Question, lang: Lang) -> str:
+    """The input label of a number question: what to type, the range and the unit."""
+    assert question.min is not None and question.max is not None
+    what = word("whole_number_word" if question.integer else "number_word", lang)
+    unit = _unit(question, lang)
+    low, high = format_number(question.min), format_number(question.max)
+    return word("number_prompt", lang, what=what, low=low, high=high) + unit
+
+
+def format_number(number: float) -> str:
+    """A number as a founder would type it: no '.0' on whole numbers, no exponent."""
+    if isinstance(number, int) or float(number).is_integer():
+        return str(int(number))
+    return repr(float(number))
+
+
+def metadata_prompt(message: str, default: str | None, **kwargs: Any) -> questionary.Question:
+    """A line of optional text (name, company): empty skips it."""
+
+    def validate(text: str) -> bool | str:
+        return len(text.strip()) <= METADATA_LIMIT or f"≤ {METADATA_LIMIT}"
+
+    return questionary.text(message, default=default or "", validate=validate, **kwargs)
+
+
+def stage_prompt(
+    content: Content, lang: Lang, default: str | None, **kwargs: Any
+) -> questionary.Question:
+    """Choose the company stage, or skip to let the content's default stage apply."""
+    assumed = content.stage_by_id[content.default_stage].name.get(lang)
+    choices = [Choice(stage.name.get(lang), value=stage.id) for stage in content.stages]
+    choices.append(Choice(word("stage_skip", lang, stage=assumed), value=SKIP))
+    return questionary.select(
+        word("choose_one", lang),
+        choices=choices,
+        default=default if default in content.stage_by_id else None,
+        instruction=word("choose_one_hint", lang),
+        **kwargs,
+    )
+
+
+def menu_prompt(
+    message: str,
+    choices: Sequence[tuple[str, str]],
+    lang: Lang,
+    default: str | None = None,
+    **kwargs: Any,
+) -> questionary.Question:
+    """A menu of (title, value) entries, for the review screen."""
+    return questionary.select(
+        message,
+        choices=[Choice(title, value=value) for title, value in choices],
+        default=default,
+        instruction=word("choose_one_hint", lang),
+        **kwargs,
+    )
+
+
+def confirm_prompt(message: str, default: bool = True, **kwargs: Any) -> questionary.Question:
+    """A yes/no confirmation (y or n answers at once, Enter takes the default)."""
+    return questionary.confirm(message, default=default, **kwargs)
+
+
+def _select_prompt(
+    question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
+) -> questionary.Question:
+    choices: list[Choice] = []
+    if question.kind == "scale":
+        assert question.scale is not None
+        for point in range(question.scale.min, question.scale.max + 1):
+            label = question.scale.labels.get(point)
+            title = f"{point}  {label.get(lang)}" if label is not None else str(point)
+            choices.append(Choice(title, value=str(point)))
+        preselect = str(default) if isinstance(default, int) and default is not True else None
+    else:
+        choices = [Choice(option.label.get(lang), value=option.id) for option in question.options]
+        preselect = default if isinstance(default, str) else None
+    if not question.required:
+        choices.append(Choice(word("skip_choice", lang), value=SKIP))
+        if default == SKIP:
+            preselect = SKIP
+    known = {choice.value for choice in choices}
+    return questionary.select(
+        word("choose_one", lang),
+        choices=choices,
+        default=preselect if preselect in known else None,
+        instruction=word("choose_one_hint", lang),
+        **kwargs,
+    )
+
+
+def _checkbox_prompt(
+    question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
+) -> questionary.Question:
+    chosen = set(default) if isinstance(default, tuple) else set()
+    choices = [
+        Choice(option.label.get(lang), value=option.id, checked=option.id in chosen)
+        for option in question.options
+    ]
+    hint = "choose_many_hint" if question.required else "choose_many_skip_hint"
+    return questionary.checkbox(
+        word("choose_many", lang),
+        choices=choices,
+        validate=answer_validator(question, lang),
+        instruction=word(hint, lang),
+        **kwargs,
+    )
+
+
+def _yesno_prompt(
+    question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
+) -> questionary.Question:
+    if question.required:
+        return questionary.confirm(
+            word("yes_or_no", lang), default=default is True, auto_enter=True, **kwargs
+        )
+    choices = [
+        Choice(word("yes", lang), value=YES),
+        Choice(word("no", lang), value=NO),
+        Choice(word("skip_choice", lang), value=SKIP),
+    ]
+    preselect = None
+    if default is True:
+        preselect = YES
+    elif default is False:
+        preselect = NO
+    elif default == SKIP:
+        preselect = SKIP
+    return questionary.select(
+        word("yes_or_no", lang),
+        choices=choices,
+        default=preselect,
+        instruction=word("choose_one_hint", lang),
+        **kwargs,
+    )
+
+
+def _number_default(default: AnswerValue | None) -> str:
+    if isinstance(default, bool) or not isinstance(default, (int, float)):
+        return ""
+    return format_number(default)
+
+
+def _is_empty(raw: Any) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return not raw.strip()
+    return isinstance(raw, (list, tuple)) and not raw
+
+
+def _exclusive_clash(question: Question, raw: Any, lang: Lang) -> str | None:
+    chosen = list(raw) if isinstance(raw, (list, tuple)) else [raw]
+    if len(chosen) < 2:
+        return None
+    for option_id in chosen:
+        option = question.option(str(option_id))
+        if option is not None and option.exclusive:
+            return option.label.get(lang)
+    return None
+
+
+def _unit(question: Question, lang: Lang) -> str:
+    if question.unit is None:
+        return ""
+    name = question.unit.get(lang)
+    return f"（{name}）" if lang == "zh" else f" ({name})"
+
+
+def _localised_error(question: Question, lang: Lang, detail: str) -> str:
+    """What a valid answer looks like, in the interview's language."""
+    if question.kind == "number" and question.min is not None and question.max is not None:
+        unit = _unit(question, lang)
+        return word(
+            "bad_whole_number" if question.integer else "bad_number",
+            lang,
+            low=format_number(question.min),
+            high=format_number(question.max),
+            unit=unit,
+        )
+    if question.kind == "text":
+        return word("too_long", lang, limit=MAX_TEXT)
+    return detail[:1].upper() + detail[1:]

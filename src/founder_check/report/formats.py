@@ -1,0 +1,50 @@
+"""Export formats of a scorecard, behind one interface: `export(card, fmt) -> str`."""
+
+from __future__ import annotations
+
+import enum
+from typing import NoReturn
+
+from founder_check.scorecard import Scorecard
+
+
+class ExportFormat(str, enum.Enum):
+    json = "json"
+    markdown = "markdown"
+    text = "text"
+
+    @property
+    def suffix(self) -> str:
+        return {"json": ".json", "markdown": ".md", "text": ".txt"}[self.value]
+
+
+def _unreachable(value: NoReturn) -> NoReturn:
+    raise AssertionError(f"unhandled export format: {value!r}")
+
+
+def export(card: Scorecard, fmt: ExportFormat) -> str:
+    """The scorecard in one export format (every member of ExportFormat is handled)."""
+    if fmt is ExportFormat.json:
+        from founder_check.report.json_format import scorecard_json
+
+        return scorecard_json(card)
+    if fmt is ExportFormat.markdown:
+        from founder_check.report.markdown import scorecard_markdown
+
+        return scorecard_markdown(card)
+    if fmt is ExportFormat.text:
+        return plain_text(card)
+    _unreachable(fmt)
+
+
+def plain_text(card: Scorecard, width: int = 100) -> str:
+    """The terminal report without colours, for files and e-mail."""
+    import io
+
+    from rich.console import Console
+
+    from founder_check.report.terminal import render
+
+    buffer = io.StringIO()
+    render(card, Console(file=buffer, width=width, color_system=None, legacy_windows=False))
+    return buffer.getvalue()

@@ -1,0 +1,90 @@
+"""The report as Markdown, to share with co-founders and advisors or paste into a document."""
+
+from __future__ import annotations
+
+from founder_check.report.labels import label
+from founder_check.scorecard import Scorecard
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def scorecard_markdown(card: Scorecard) -> str:
+    lang = card.lang
+    lines: list[str] = []
+    who = " · ".join(x for x in (card.subject.founder, card.subject.company) if x)
+    lines.append(f"# {label('title', lang)}{': ' + who if who else ''}")
+    lines.append("")
+    lines.append(f"- {label('stage', lang)}: {card.stage.name}")
+    lines.append(f"- {label('overall', lang)}: **{card.overall:.1f} / 100**")
+    level = card.level.name
+    if card.level.id != card.score_level.id:
+        capped = label("capped", lang)
+        level += f" ({capped}; {label('score_level', lang)}: {card.score_level.name})"
+    lines.append(f"- {label('level', lang)}: **{level}**")
+    lines.append(f"- {label('gate_level', lang)}: {card.gate_level.name}")
+    coverage = card.coverage
+    answered = label("answered_of", lang).format(
+        answered=coverage.answered, applicable=coverage.applicable, weighted=coverage.weighted
+    )
+    lines.append(f"- {label('confidence', lang)}: {label(coverage.confidence, lang)} ({answered})")
+    lines += ["", f"_{card.level.description}_", "", f"## {label('red_flags', lang)}", ""]
+    if not card.red_flags:
+        lines.append(label("no_red_flags", lang))
+    for hit in card.red_flags:
+        lines.append(f"### {label('severity_' + hit.severity, lang)}: {hit.title}")
+        lines += ["", hit.explanation, ""]
+        if hit.evidence:
+            evidence = "; ".join(f"`{e.question}` = {e.answer_label}" for e in hit.evidence)
+            lines.append(f"- {label('evidence', lang)}: {evidence}")
+        lines.append(f"- {label('action', lang)}: {hit.action}")
+        lines.append(f"- {label('cases', lang)}: {'; '.join(hit.cases)}")
+        lines.append(f"- {label('read', lang)}: {', '.join(c.ref for c in hit.chapters)}")
+        lines.append("")
+    lines += ["", f"## {label('factors', lang)}", ""]
+    lines.append(
+        f"| {label('factor', lang)} | {label('score', lang)} | {label('target', lang)} | "
+        f"{label('gap', lang)} | {label('weight', lang)} |"
+    )
+    lines.append("|---|---:|---:|---:|---:|")
+    for factor in card.factors:
+        score = "—" if factor.score is None else f"{factor.score:.0f}"
+        target = "—" if factor.target is None else f"{factor.target:.0f}"
+        shortfall = "—" if factor.gap is None else f"{factor.gap:.0f}"
+        lines.append(
+            f"| {_cell(factor.name)} | {score} | {target} | {shortfall} | {factor.weight:g} |"
+        )
+    lines += ["", f"## {label('gaps', lang)}", ""]
+    if not card.gaps:
+        lines.append(label("no_gaps", lang))
+    for rank, gap in enumerate(card.gaps[:10], start=1):
+        strong = " / ".join(gap.best_options) if gap.best_options else gap.strong_answer
+        lines.append(f"{rank}. **{gap.text}** (`{gap.question}`, +{gap.shortfall:.1f})")
+        lines.append(f"   - {label('your_answer', lang)}: {gap.answer_label}")
+        lines.append(f"   - {label('strong', lang)}: {strong}")
+        chapters = ", ".join(f"{c.ref} {c.title}" for c in gap.chapters)
+        lines.append(f"   - {label('read', lang)}: {chapters}")
+    lines += ["", f"## {label('strengths', lang)}", ""]
+    if not card.strengths:
+        lines.append(label("no_strengths", lang))
+    lines += [f"- {s.text} **{s.answer_label}**" for s in card.strengths]
+    lines += ["", f"## {label('reading', lang)}", ""]
+    for chapter in card.recommended_chapters:
+        lines.append(
+            f"- **{chapter.ref} {chapter.title}** ({chapter.doc_title}): {chapter.summary}"
+        )
+    lines += ["", f"## {label('coverage', lang)}", "", answered]
+    for key, ids in (
+        ("skipped", coverage.skipped),
+        ("not_applicable", coverage.not_applicable),
+        ("not_expected", coverage.not_expected),
+    ):
+        if ids:
+            lines.append(f"- {label(key, lang)}: {', '.join(f'`{i}`' for i in ids)}")
+    lines += [
+        "",
+        f"<sub>{label('content', lang)}: {card.content.name} {card.content.version} · "
+        f"{card.tool.name} {card.tool.version}</sub>",
+    ]
+    return "\n".join(lines) + "\n"
