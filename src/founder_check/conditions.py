@@ -14,18 +14,25 @@ def applies(
     *,
     content: Content | None = None,
     factor_scores: Mapping[str, float | None] | None = None,
+    stage: str | None = None,
 ) -> bool:
-    """Whether the condition holds. A test on an unanswered question is false."""
+    """Whether the condition holds. A test on an unanswered question (or unknown stage) is false."""
     if condition.all_ is not None:
         return all(
-            applies(c, values, content=content, factor_scores=factor_scores) for c in condition.all_
+            applies(c, values, content=content, factor_scores=factor_scores, stage=stage)
+            for c in condition.all_
         )
     if condition.any_ is not None:
         return any(
-            applies(c, values, content=content, factor_scores=factor_scores) for c in condition.any_
+            applies(c, values, content=content, factor_scores=factor_scores, stage=stage)
+            for c in condition.any_
         )
     if condition.not_ is not None:
-        return not applies(condition.not_, values, content=content, factor_scores=factor_scores)
+        return not applies(
+            condition.not_, values, content=content, factor_scores=factor_scores, stage=stage
+        )
+    if condition.stage_in is not None:
+        return stage is not None and stage in condition.stage_in
     if condition.factor is not None:
         score = (factor_scores or {}).get(condition.factor)
         if score is None:
@@ -93,6 +100,7 @@ def matching_questions(
     *,
     content: Content | None = None,
     factor_scores: Mapping[str, float | None] | None = None,
+    stage: str | None = None,
 ) -> list[str]:
     """The answered questions that make a holding condition hold: the evidence for it.
 
@@ -101,7 +109,7 @@ def matching_questions(
     """
 
     def holds(node: Condition) -> bool:
-        return applies(node, values, content=content, factor_scores=factor_scores)
+        return applies(node, values, content=content, factor_scores=factor_scores, stage=stage)
 
     found: list[str] = []
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from founder_check import __version__
 from founder_check.answers import Answers
-from founder_check.conditions import applies, matching_questions
-from founder_check.content.models import Content, Lang, Level, Question, Stage
+from founder_check.condition_text import condition_text
+from founder_check.conditions import applies, matching_questions, questions_in
+from founder_check.content.models import Condition, Content, Lang, Level, Question, Stage
 from founder_check.scorecard import (
     SCHEMA_VERSION,
     ChapterRef,
@@ -28,8 +29,10 @@ from founder_check.scorecard import (
     Evidence,
     FactorScore,
     Gap,
+    GateRequirement,
     JsonAnswer,
     LevelRef,
+    NextGate,
     QuestionResult,
     RecommendedChapter,
     RedFlagHit,
@@ -106,9 +109,9 @@ def score(
         """How many overall points one factor point is worth."""
         return weights[factor_id] / weight_sum if weight_sum > 0 else 0.0
 
-    red_flags = _red_flags(content, values, factor_scores, lang)
+    red_flags = _red_flags(content, values, factor_scores, stage_model.id, lang)
     score_level = _score_level(content.levels, overall)
-    gate_level = _gate_level(content, values, factor_scores)
+    gate_level, next_gate = _gate_level(content, values, factor_scores, stage_model.id, lang)
     level = _capped_level(content, score_level, red_flags)
 
     factors = []
@@ -196,6 +199,7 @@ def score(
         level=_level_ref(level, lang),
         score_level=_level_ref(score_level, lang),
         gate_level=_level_ref(gate_level, lang),
+        next_gate=next_gate,
         factors=factors,
         questions=results,
         gaps=gaps,
@@ -294,15 +298,18 @@ def _red_flags(
     content: Content,
     values: dict[str, AnswerValue],
     factor_scores: dict[str, float | None],
+    stage: str,
     lang: Lang,
 ) -> list[RedFlagHit]:
     hits = []
     for flag in content.red_flags:
-        if not applies(flag.when, values, content=content, factor_scores=factor_scores):
+        if not applies(
+            flag.when, values, content=content, factor_scores=factor_scores, stage=stage
+        ):
             continue
         evidence = []
         for question_id in matching_questions(
-            flag.when, values, content=content, factor_scores=factor_scores
+            flag.when, values, content=content, factor_scores=factor_scores, stage=stage
         ):
             if question_id in values:
                 question = content.question_by_id[question_id]
@@ -339,18 +346,32 @@ def _score_level(levels: tuple[Level, ...], overall: float) -> Level:
 
 
 def _gate_level(
-    content: Content, values: dict[str, AnswerValue], factor_scores: dict[str, float | None]
-) -> Level:
-    """The highest level whose must-haves, and those of every level below, are all met."""
+    content: Content,
+    values: dict[str, AnswerValue],
+    factor_scores: dict[str, float | None],
+    stage: str,
+    lang: Lang,
+) -> tuple[Level, NextGate | None]:
+    """The highest level whose must-haves, and those of every level below, are all met;
+    and what the next gate still lacks."""
+
+    def met(condition: Condition) -> bool:
+        return applies(condition, values, content=content, factor_scores=factor_scores, stage=stage)
+
     cleared = content.levels[0]
     for level in content.levels:
-        met = all(
-            applies(c, values, content=content, factor_scores=factor_scores) for c in level.requires
-        )
-        if not met:
-            break
+        missing = [condition for condition in level.requires if not met(condition)]
+        if missing:
+            requirements = [
+                GateRequirement(
+                    text=condition_text(condition, lang, content),
+                    questions=questions_in(condition),
+                )
+                for condition in missing
+            ]
+            return cleared, NextGate(level=_level_ref(level, lang), missing=requirements)
         cleared = level
-    return cleared
+    return cleared, None
 
 
 def _capped_level(content: Content, level: Level, red_flags: list[RedFlagHit]) -> Level:

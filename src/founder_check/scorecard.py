@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-SCHEMA_VERSION = "1.0"
+# 2.0: red flags carry id, severity, evidence (the answers that made the rule hold) and
+# chapters; the stage used (id, name, source) and the gate level are reported.
+SCHEMA_VERSION = "2.0"
 
 QuestionStatus = Literal["answered", "skipped", "not_applicable", "not_expected", "unscored"]
 Confidence = Literal["high", "medium", "low", "none"]
@@ -43,6 +45,20 @@ class LevelRef:
     id: str
     name: str
     description: str
+
+
+@dataclass(frozen=True)
+class GateRequirement:
+    """A must-have of the next readiness gate that is not met yet."""
+
+    text: str
+    questions: list[str]
+
+
+@dataclass(frozen=True)
+class NextGate:
+    level: LevelRef
+    missing: list[GateRequirement]
 
 
 @dataclass(frozen=True)
@@ -153,6 +169,7 @@ class Scorecard:
     level: LevelRef
     score_level: LevelRef
     gate_level: LevelRef
+    next_gate: NextGate | None
     factors: list[FactorScore]
     questions: list[QuestionResult]
     gaps: list[Gap]

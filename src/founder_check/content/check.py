@@ -110,6 +110,13 @@ class _Checker:
         asked_before: bool = False,
     ) -> None:
         for node in condition.walk():
+            if node.stage_in is not None:
+                if asked_before:
+                    self.add(path, loc, "a question's 'when' cannot test the stage")
+                for stage in node.stage_in:
+                    if stage not in self.stage_ids:
+                        self.add(path, loc, f"unknown stage {stage!r}")
+                continue
             if node.factor is not None:
                 if asked_before:
                     self.add(path, loc, "a question's 'when' cannot test a factor score")

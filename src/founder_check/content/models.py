@@ -73,6 +73,7 @@ class Condition:
     factor: str | None = None
     below: float | None = None
     at_least: float | None = None
+    stage_in: tuple[str, ...] | None = None
     all_: tuple[Condition, ...] | None = None
     any_: tuple[Condition, ...] | None = None
     not_: Condition | None = None
@@ -97,7 +98,12 @@ class Condition:
         ]
         factor_tests = [name for name in ("below", "at_least") if getattr(self, name) is not None]
         groups = [name for name in ("all_", "any_", "not_") if getattr(self, name) is not None]
-        if self.question is not None:
+        if self.stage_in is not None:
+            if question_tests or factor_tests or groups or self.question or self.factor:
+                raise ValueError("a stage condition is only {stage_in: [stage ids]}")
+            if not self.stage_in:
+                raise ValueError("stage_in needs at least one stage id")
+        elif self.question is not None:
             if factor_tests or groups or self.factor is not None:
                 raise ValueError("a question condition cannot also test a factor or group")
             if len(question_tests) != 1:
@@ -111,7 +117,7 @@ class Condition:
         elif len(groups) != 1 or question_tests or factor_tests:
             raise ValueError(
                 "a condition is {question: ..., <test>: ...}, {factor: ..., below: ...}, "
-                "{all: [...]}, {any: [...]} or {not: ...}"
+                "{stage_in: [...]}, {all: [...]}, {any: [...]} or {not: ...}"
             )
 
     def walk(self) -> list[Condition]:

@@ -29,7 +29,12 @@ def scorecard_markdown(card: Scorecard) -> str:
         answered=coverage.answered, applicable=coverage.applicable, weighted=coverage.weighted
     )
     lines.append(f"- {label('confidence', lang)}: {label(coverage.confidence, lang)} ({answered})")
-    lines += ["", f"_{card.level.description}_", "", f"## {label('red_flags', lang)}", ""]
+    lines += ["", f"_{card.level.description}_", ""]
+    if card.next_gate is not None:
+        lines.append(label("next_gate", lang).format(level=card.next_gate.level.name))
+        lines += [f"- {requirement.text}" for requirement in card.next_gate.missing]
+        lines.append("")
+    lines += [f"## {label('red_flags', lang)}", ""]
     if not card.red_flags:
         lines.append(label("no_red_flags", lang))
     for hit in card.red_flags:

@@ -42,6 +42,9 @@ def render(scorecard: Scorecard, console: Console) -> None:
     lang = scorecard.lang
     console.print(_header(scorecard))
     console.print(_red_flags(scorecard))
+    next_gate = _next_gate(scorecard)
+    if next_gate is not None:
+        console.print(next_gate)
     console.print(_factors(scorecard))
     console.print(_gaps(scorecard))
     console.print(_strengths(scorecard))
@@ -109,6 +112,20 @@ def _red_flags(card: Scorecard) -> Panel | Text:
     return Panel(
         Group(*parts), title=label("red_flags", lang), title_align="left", border_style="red"
     )
+
+
+def _next_gate(card: Scorecard) -> Group | None:
+    """What the next readiness gate still lacks: the must-haves, not the score, hold it back."""
+    gate = card.next_gate
+    if gate is None:
+        return None
+    items = Table.grid(padding=(0, 1))
+    items.add_column(no_wrap=True)
+    items.add_column()
+    for requirement in gate.missing:
+        items.add_row(" •", requirement.text)
+    title = Text(label("next_gate", card.lang).format(level=gate.level.name), style="bold")
+    return Group(title, items)
 
 
 def _factors(card: Scorecard) -> Table:

@@ -1,0 +1,178 @@
+"""`founder-check explain ID`: the data for each kind of id, and the command around it."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from founder_check import Content
+from founder_check.explain import UnknownIdError, chapter_ref, condition_text, explain, shares
+from tests.conftest import run_cli
+from tests.rule_helpers import scorecard, strong_answers
+
+
+def test_question_lists_values_factors_and_sources(content: Content) -> None:
+    data = explain(content, "market.segment_focus")
+    assert data["kind"] == "question"
+    assert data["type"] == "single"
+    assert data["stage"]["id"] == content.default_stage
+    options = {o["id"]: o["value"] for o in data["answers"]["options"]}
+    assert options["one_defined_segment"] == 1.0
+    assert options["several_unrelated"] == 0.05
+    assert [f["id"] for f in data["factors"]] == ["market_positioning", "risk_management"]
+    assert data["factors"][0]["weight"] == 1.0
+    assert 0 < data["share_of_overall"] < 0.1
+    assert math.isclose(
+        data["share_of_overall"], sum(f["share_of_overall"] for f in data["factors"]), abs_tol=1e-3
+    )
+    assert "002 §1.14.1" in [c["ref"] for c in data["chapters"]]
+    assert "unfocused_segments" in data["red_flags"]
+    assert "validating" in data["gates"]
+    json.dumps(data)
+
+
+def test_number_question_shows_bands(content: Content) -> None:
+    data = explain(content, "funding.runway_months")
+    bands = data["answers"]["bands"]
+    assert bands[0]["from"] == 0 and bands[-1]["to"] == 120
+    assert data["answers"]["unit"] == "months"
+
+
+def test_conditional_and_stage_bound_questions(content: Content) -> None:
+    conditional = explain(content, "risk.privacy_measures")
+    assert conditional["when"]["condition"] == {"question": "risk.personal_data", "equals": "yes"}
+    assert "risk.personal_data" in conditional["when"]["text"]
+    context = explain(content, "risk.personal_data")
+    assert context["scored"] is False and context["share_of_overall"] == 0
+    assert "risk.privacy_measures" in context["decides_whether_asked"]
+    later = explain(content, "business.revenue_growth", stage="seed")
+    assert later["from_stage"]["id"] == "series_a"
+    assert later["scored_at_stage"] is False and later["share_of_overall"] == 0
+    assert explain(content, "business.revenue_growth", stage="growth")["share_of_overall"] > 0
+
+
+@pytest.mark.parametrize("stage", ["idea", "seed", "growth"])
+def test_shares_add_up_to_the_whole_score(content: Content, stage: str) -> None:
+    total = sum(
+        sum(by_factor.values())
+        for by_factor in shares(content, content.stage_by_id[stage]).values()
+    )
+    assert math.isclose(total, 1.0)
+
+
+@pytest.mark.parametrize("stage", ["idea", "series_a"])
+def test_shares_match_the_engine(content: Content, stage: str) -> None:
+    """With every question answered at its best, a question's points are its share."""
+    card = scorecard(content, strong_answers(content), stage=stage)
+    expected = shares(content, content.stage_by_id[stage])
+    for result in card.questions:
+        if result.status == "answered":
+            assert math.isclose(
+                result.overall_points / 100, sum(expected[result.id].values()), abs_tol=1e-4
+            )
+
+
+def test_factor_lists_stages_and_questions(content: Content) -> None:
+    data = explain(content, "funding_strategy")
+    assert data["kind"] == "factor"
+    assert [s["id"] for s in data["stages"]] == [s.id for s in content.stages]
+    idea = data["stages"][0]
+    assert idea["weight"] == content.stage_by_id["idea"].weights["funding_strategy"]
+    assert idea["target"] == content.stage_by_id["idea"].targets["funding_strategy"]
+    ids = [q["id"] for q in data["questions"]]
+    assert "funding.runway_months" in ids
+    counted = [q["share_of_factor"] for q in data["questions"] if q["share_of_factor"]]
+    assert math.isclose(sum(counted), 1.0, abs_tol=1e-3)
+
+
+def test_red_flag_shows_rule_cap_and_sources(content: Content) -> None:
+    data = explain(content, "runway_critical")
+    assert data["severity"] == "critical"
+    assert data["caps_level"]["id"] == content.red_flag_caps["critical"]
+    assert data["when"]["text"] == (
+        "funding.runway_months < 6 and funding.position_and_plan is one of "
+        "no_plan, written_plan_no_commitment"
+    )
+    assert data["questions"] == ["funding.runway_months", "funding.position_and_plan"]
+    assert any("002 §1.14.1" in case for case in data["cases"])
+    assert explain(content, "legal_review_missing")["caps_level"] is None
+    assert explain(content, "weak_technical_capability")["factors"] == ["technical_innovation"]
+
+
+def test_condition_text_reads_nested_rules(content: Content) -> None:
+    rule = content.red_flag_by_id["privacy_basis_missing"].when
+    assert condition_text(rule) == (
+        "risk.personal_data is yes and not (risk.privacy_measures includes none_of_these) and "
+        "not (risk.privacy_measures includes any of lawful_basis_consent, impact_assessment)"
+    )
+    assert "且" in condition_text(rule, "zh")
+    gate = content.level_by_id["validating"].requires[0]
+    assert condition_text(gate, content=content).endswith(
+        "(one_defined_segment, one_plus_adjacent, two_three_related)"
+    )
+
+
+@pytest.mark.parametrize("written", ["002 §1.14.1", "002§1.14.1", "002 1.14.1", "002-1.14.1"])
+def test_chapter_refs_in_several_spellings(content: Content, written: str) -> None:
+    assert chapter_ref(written) == "002 §1.14.1"
+    data = explain(content, written)
+    assert data["kind"] == "chapter" and data["id"] == "002 §1.14.1"
+    assert "runway_critical" in data["cited_by"]["red_flags"]
+    assert "market.segment_focus" in data["cited_by"]["questions"]
+
+
+def test_chapter_lists_subsections(content: Content) -> None:
+    data = explain(content, "002 §1.14")
+    assert data["subsections"] == ["002 §1.14.1", "002 §1.14.2"]
+    assert explain(content, "000 §b.2")["id"] == "000 §B.2"
+
+
+def test_stage_and_level(content: Content) -> None:
+    stage = explain(content, "idea")
+    assert stage["kind"] == "stage" and stage["rank"] == 0
+    assert "market.user_acceptance" in stage["not_scored_yet"]
+    assert math.isclose(sum(f["share_of_overall"] for f in stage["factors"]), 1.0, abs_tol=1e-3)
+    level = explain(content, "scaling")
+    assert level["kind"] == "level" and level["min_score"] == 75
+    assert level["requires"], "the top gate has must-haves"
+    assert explain(content, "validating")["capped_by"] == ["critical"]
+
+
+def test_chinese_texts(content: Content) -> None:
+    data = explain(content, "runway_critical", lang="zh")
+    assert data["title"] == content.red_flag_by_id["runway_critical"].title.zh
+    assert "且" in data["when"]["text"]
+
+
+def test_unknown_id_suggests_close_matches(content: Content) -> None:
+    with pytest.raises(UnknownIdError) as caught:
+        explain(content, "runway")
+    message = str(caught.value)
+    assert "funding.runway_months" in message and "runway_critical" in message
+    assert caught.value.exit_code == 1
+    with pytest.raises(UnknownIdError, match="segment_focus"):
+        explain(content, "segment_fcus")
+
+
+def test_cli_explain_renders_and_prints_json() -> None:
+    shown = run_cli("explain", "market.segment_focus")
+    assert shown.returncode == 0, shown.stderr
+    assert "market.segment_focus" in shown.stdout and "0.05" in shown.stdout
+    as_json = run_cli("explain", "unfocused_segments", "--json", "--lang", "zh")
+    assert as_json.returncode == 0, as_json.stderr
+    data = json.loads(as_json.stdout)
+    assert data["kind"] == "red_flag" and data["severity"] == "major"
+
+
+def test_cli_explain_unknown_id_exits_1() -> None:
+    result = run_cli("explain", "runwya_critical")
+    assert result.returncode == 1
+    assert "runway_critical" in result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_explain_rejects_unknown_stage() -> None:
+    result = run_cli("explain", "team", "--stage", "series_z")
+    assert result.returncode == 2
