@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_MODE = 0o600
 
@@ -19,11 +21,25 @@ def write_text_atomic(path: Path, text: str, *, mode: int = PRIVATE_MODE) -> Non
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, mode: int = PRIVATE_MODE) -> None:
+    _write_atomic(path, lambda handle: handle.write(data), mode=mode)
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[str], *, mode: int = PRIVATE_MODE) -> None:
+    """Like `write_text_atomic`, for text produced piece by piece (a report too big to hold)."""
+
+    def write(handle: BinaryIO) -> None:
+        for chunk in chunks:
+            handle.write(chunk.encode("utf-8"))
+
+    _write_atomic(path, write, mode=mode)
+
+
+def _write_atomic(path: Path, write: Callable[[BinaryIO], object], *, mode: int) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)

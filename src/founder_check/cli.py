@@ -68,15 +68,17 @@ def _err_console() -> Any:
 
 def report_error(exc: BaseException) -> int:
     """Print a user error (each problem on a line) to stderr; return its exit code."""
+    from rich.markup import escape  # problems quote user text: '[/x]' is not markup
+
     from founder_check.errors import FounderCheckError
 
     console = _err_console()
     if isinstance(exc, FounderCheckError):
         for problem in exc.problems:
-            console.print(f"[red]error:[/red] {problem}", markup=True, soft_wrap=True)
+            console.print(f"[red]error:[/red] {escape(str(problem))}", markup=True, soft_wrap=True)
         return exc.exit_code
     console.print(
-        f"[red]internal error:[/red] {type(exc).__name__}: {exc}\n"
+        f"[red]internal error:[/red] {type(exc).__name__}: {escape(str(exc))}\n"
         "This is a bug in founder-check; set FOUNDER_CHECK_DEBUG=1 to see the traceback.",
         markup=True,
         soft_wrap=True,
@@ -175,28 +177,110 @@ def now_iso() -> str:
 def assess(
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", "-a", help="Score this answers file (YAML or JSON) without asking."),
+        typer.Option(
+            "--answers", "-a", help="Score this answers file (YAML or JSON) without asking."
+        ),
     ] = None,
     json_path: Annotated[
-        str | None, typer.Option("--json", help="Write the scorecard as JSON to PATH ('-': stdout).")
+        str | None,
+        typer.Option("--json", help="Write the scorecard as JSON to PATH ('-': stdout)."),
     ] = None,
     lang: LangOption = Lang.en,
     content_dir: ContentOption = None,
     stage: StageOption = None,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save",
+            "-o",
+            help="Interview: save the finished answers here (default: answers-DATE.yaml here).",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Interview: continue a saved draft (or DRAFT).")
+    ] = False,
+    update: Annotated[
+        Path | None,
+        typer.Option("--update", help="Interview: ask again, with this answers file as defaults."),
+    ] = None,
+    sections: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section", help="Interview: ask only this section (repeatable); keep other answers."
+        ),
+    ] = None,
+    draft: Annotated[
+        Path | None,
+        typer.Argument(metavar="[DRAFT]", help="With --resume: the draft file to continue."),
+    ] = None,
 ) -> None:
     """Score a founder: from an answers file, or by interview in a terminal."""
     content = load_content_option(content_dir)
     check_stage(content, stage)
     if answers is None:
-        usage_error(
-            "no answers given: pass --answers FILE "
-            "(write one with 'founder-check template -o answers.yaml')"
+        from founder_check.interview.setup import InterviewOptions
+
+        options = InterviewOptions(
+            lang=lang.value,
+            save=save,
+            resume=resume,
+            draft=draft,
+            update=update,
+            sections=tuple(sections or ()),
+            stage=stage,
         )
+        _interview(content, options, content_dir=content_dir, json_path=json_path)
         return
+    if save or resume or update or sections or draft:
+        usage_error(
+            "--save, --resume, --update, --section and DRAFT are for the interview, "
+            "not for --answers"
+        )
     from founder_check.answers import load_answers
 
     loaded = load_answers(answers, content)
     emit_scorecard(content, loaded, stage=stage, lang=lang.value, json_path=json_path)
+
+
+def _interview(
+    content: Content, options: Any, *, content_dir: Path | None, json_path: str | None
+) -> None:
+    """Interview the founder in the terminal, save the answers, then report as usual."""
+    from founder_check.interview.setup import check_options, require_terminal, resume_command
+    from founder_check.interview.words import word
+
+    check_options(content, options)
+    if json_path not in (None, "-") and not Path(json_path).absolute().parent.is_dir():
+        usage_error(f"--json {json_path}: folder {str(Path(json_path).parent)!r} does not exist")
+    require_terminal(options.lang)
+    from rich.console import Console
+
+    from founder_check.interview.session import InterviewInterrupted, run_interview
+
+    lang = options.lang
+    err = _err_console()
+    try:
+        result = run_interview(content, options, console=Console(highlight=False))
+    except InterviewInterrupted as stop:
+        if stop.draft is None:
+            err.print(word("interrupted_empty", lang), markup=False, soft_wrap=True)
+        else:
+            command = resume_command(stop.draft, content.name, content_dir, lang)
+            err.print(
+                word("interrupted", lang, count=stop.answered, draft=stop.draft),
+                markup=False,
+                soft_wrap=True,
+            )
+            err.print(word("resume_with", lang, command=command), markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    err.print(word("answers_saved", lang, path=result.saved_to), markup=False, soft_wrap=True)
+    if result.unanswered_required:
+        err.print(
+            word("partial", lang, count=result.unanswered_required, path=result.saved_to),
+            markup=False,
+            soft_wrap=True,
+        )
+    emit_scorecard(content, result.answers, stage=options.stage, lang=lang, json_path=json_path)
 
 
 def emit_scorecard(
@@ -227,9 +311,26 @@ def template(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     content_dir: ContentOption = None,
+    as_csv: Annotated[
+        bool,
+        typer.Option("--csv", help="Write a CSV header row for 'cohort' instead (question ids)."),
+    ] = False,
+    map_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            help="With --csv: also write a mapping file here; the header row then holds the "
+            "question texts, to build a matching form.",
+        ),
+    ] = None,
 ) -> None:
-    """Write a complete, commented answers file to fill in an editor."""
+    """Write a complete, commented answers file to fill in an editor (or, with --csv, a form)."""
+    if map_path is not None and not as_csv:
+        usage_error("--map goes with --csv")
     content = load_content_option(content_dir)
+    if as_csv:
+        _csv_template(content, lang.value, output, map_path)
+        return
     from founder_check.template import answers_template
 
     text = answers_template(content, lang.value)
@@ -240,10 +341,95 @@ def template(
         _err_console().print(f"answers template written to {output}", highlight=False)
 
 
+def _csv_template(content: Content, lang: Any, output: Path | None, map_path: Path | None) -> None:
+    """The CSV header row (and mapping skeleton) that `cohort` reads back."""
+    from founder_check.cohort.mapping import csv_template, mapping_skeleton
+
+    if map_path is not None:
+        write_output(str(map_path), mapping_skeleton(content, lang))
+        _err_console().print(f"CSV mapping written to {map_path}", highlight=False)
+    text = csv_template(content, lang, form_titles=map_path is not None)
+    write_output("-" if output is None else str(output), text)
+    if output is not None:
+        _err_console().print(f"CSV header written to {output}", highlight=False)
+
+
+@app.command()
+@guarded
+def cohort(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Answers files (YAML/JSON), folders of them (searched recursively) and CSV "
+            "files (one founder a row).",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write cohort.json, cohort.csv, rejected.csv and scorecards/ to this folder.",
+        ),
+    ] = None,
+    map_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--map", help="CSV mapping: column headers to question ids, cell labels to options."
+        ),
+    ] = None,
+    separator: Annotated[
+        str | None,
+        typer.Option(
+            "--separator", help="Between the choices in a multiple-choice CSV cell [default: ;]."
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first input that cannot be used.")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")
+    ] = 1,
+    rows: Annotated[
+        int, typer.Option("--rows", min=0, help="Lines per list in the terminal (0: all).")
+    ] = 30,
+    lang: LangOption = Lang.en,
+    content_dir: ContentOption = None,
+    stage: StageOption = None,
+) -> None:
+    """Assess a cohort: rank founders, show shared gaps and red flags, write a report."""
+    content = load_content_option(content_dir)
+    check_stage(content, stage)
+    if separator == "":
+        usage_error("--separator must not be empty")
+    from rich.console import Console
+
+    from founder_check.cohort.run import CohortOptions, run_cohort
+
+    options = CohortOptions(
+        inputs=tuple(inputs),
+        out=out,
+        map_path=map_path,
+        separator=separator,
+        lang=lang.value,
+        stage=stage,
+        strict=strict,
+        jobs=jobs or (os.cpu_count() or 1),
+        rows=rows,
+        generated_at=now_iso(),
+    )
+    code = run_cohort(content, options, Console(highlight=False), _err_console())
+    raise typer.Exit(code)
+
+
 @app.command()
 @guarded
 def questionnaire(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the content as JSON data.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the content as JSON data.")
+    ] = False,
     lang: LangOption = Lang.en,
     content_dir: ContentOption = None,
 ) -> None:
@@ -261,6 +447,40 @@ def questionnaire(
     from founder_check.report.questionnaire import render_questionnaire
 
     render_questionnaire(content, lang.value, Console(highlight=False))
+
+
+@app.command()
+@guarded
+def explain(
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A question, factor, red flag, chapter ('002 §1.14.1'), stage or level id.",
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+    lang: LangOption = Lang.en,
+    content_dir: ContentOption = None,
+    stage: Annotated[
+        str | None,
+        typer.Option("--stage", help="Stage for shares of the score (default: content's default)."),
+    ] = None,
+) -> None:
+    """Show how a question, factor, red flag, chapter, stage or level is scored and sourced."""
+    content = load_content_option(content_dir)
+    check_stage(content, stage)
+    from founder_check.explain import explain as explain_id
+
+    data = explain_id(content, item_id, lang=lang.value, stage=stage)
+    if as_json:
+        _print_json(data)
+        return
+    from rich.console import Console
+
+    from founder_check.report.explain import render_explain
+
+    render_explain(data, lang.value, Console(highlight=False))
 
 
 @content_app.command("check")
@@ -297,6 +517,24 @@ def schema_scorecard() -> None:
     from founder_check.schemas import scorecard_schema
 
     _print_json(scorecard_schema())
+
+
+@schema_app.command("cohort")
+@guarded
+def schema_cohort() -> None:
+    """JSON Schema of cohort.json (cohort --out DIR)."""
+    from founder_check.cohort.models import cohort_schema
+
+    _print_json(cohort_schema())
+
+
+@schema_app.command("cohort-scorecard")
+@guarded
+def schema_cohort_scorecard() -> None:
+    """JSON Schema of a founder's scorecard written by cohort (scorecard + cohort block)."""
+    from founder_check.cohort.models import cohort_scorecard_schema
+
+    _print_json(cohort_scorecard_schema())
 
 
 @schema_app.command("answers")

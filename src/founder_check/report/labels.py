@@ -70,6 +70,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cohort_unnamed": ("(unnamed)", "（未署名）"),
     "cohort_shown_of": ("{shown} of {total} shown; all are in {file}",
                         "显示 {total} 项中的 {shown} 项；完整内容见 {file}"),
+    "cohort_shown_of_rows": (
+        "{shown} of {total} shown; --rows 0 shows all, --out DIR writes all",
+        "显示 {total} 项中的 {shown} 项；--rows 0 显示全部，--out 目录 写出全部",
+    ),
     "cohort_factor_stats": ("Success factors across the cohort", "全批次成功要素统计"),
     "cohort_founders": ("Founders", "人数"),
     "cohort_min": ("Min", "最低"),
@@ -101,6 +105,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cohort_no_founders": ("No founder could be scored.", "没有可以评估的创始人。"),
     "cohort_progress_scoring": ("Scoring founders", "正在评估"),
     "cohort_progress_writing": ("Writing scorecards", "正在写入评分卡"),
+    "cohort_no_libyaml": (
+        "warning: PyYAML was built without libyaml, so YAML files are read several times "
+        "slower; reinstall PyYAML with libyaml for large cohorts",
+        "警告：PyYAML 未启用 libyaml，读取 YAML 文件会慢数倍；"
+        "处理大批次前请安装带 libyaml 的 PyYAML",
+    ),
     # founder-check explain
     "explain_kind_question": ("Question", "问题"),
     "explain_kind_factor": ("Success factor", "成功要素"),

@@ -1,0 +1,313 @@
+"""The cohort's files: cohort.json, cohort.csv, rejected.csv and one scorecard per founder.
+
+Every file is written atomically (temporary file, fsync, rename; mode 0600: they hold
+personal data). cohort.json is streamed, one founder per line, so a large cohort is never
+held in memory; its header part is indented like the other JSON the tool writes. Founder
+scorecards are compact JSON (the same data as `assess --json`, plus a `cohort` block): the
+C encoder writes them several times faster than an indented dump.
+
+Names and companies come from the founders and are not trusted: a CSV cell that a
+spreadsheet would run as a formula is neutralised, and a file name keeps only letters,
+digits and dashes, so it can never leave the output folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from founder_check.atomic import write_chunks_atomic
+from founder_check.cohort.aggregate import CohortStats
+from founder_check.cohort.hashes import HashSet, hash64
+from founder_check.cohort.inputs import Rejection
+from founder_check.cohort.models import Placement
+from founder_check.cohort.store import FounderStore, StoredFounder
+from founder_check.content.models import Content, Lang
+from founder_check.data import to_data
+
+COHORT_JSON = "cohort.json"
+COHORT_CSV = "cohort.csv"
+REJECTED_CSV = "rejected.csv"
+SCORECARDS = "scorecards"
+SPOOL_PREFIX = ".founder-check-"
+MAX_STEM = 80
+_FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
+def _dataclass_dict(value: Any) -> Any:
+    if hasattr(type(value), "__dataclass_fields__"):
+        return value.__dict__
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+_COMPACT = json.JSONEncoder(default=_dataclass_dict, ensure_ascii=False, separators=(",", ":"))
+_LINE = json.JSONEncoder(default=_dataclass_dict, ensure_ascii=False, separators=(", ", ": "))
+
+
+def compact_json(value: Any) -> str:
+    """Dataclasses (in field order), lists and dicts as compact JSON, by the C encoder."""
+    return _COMPACT.encode(value)
+
+
+# --- untrusted text ----------------------------------------------------------------------
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: formulas (=, +, -, @, tab, CR) get a ' first."""
+    text = "" if value is None else str(value)
+    if text and (text[0] in _FORMULA_START or text.lstrip()[:1] in _FORMULA_START):
+        return "'" + text
+    return text
+
+
+def file_stem(text: str) -> str:
+    """Letters and digits of `text` (any script), lower-case, other runs as one '-'."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKC", text).casefold():
+        if char.isalnum():
+            out.append(char)
+        elif out and out[-1] != "-":
+            out.append("-")
+    stem = "".join(out)[:MAX_STEM].strip("-")
+    if stem in _WINDOWS_RESERVED:
+        stem += "-founder"
+    return stem
+
+
+class FileNames:
+    """Unique, safe scorecard file names, given out in processing order.
+
+    Remembers a 64-bit hash of each name given (not the name): flat memory for any cohort.
+    """
+
+    def __init__(self) -> None:
+        self._used = HashSet()
+
+    def __len__(self) -> int:
+        return len(self._used)
+
+    def allocate(
+        self, founder: str | None, company: str | None, source: str, row: int | None
+    ) -> str:
+        stem = file_stem(" ".join(part for part in (founder, company) if part))
+        if not stem:
+            fallback = Path(source).stem + (f" row {row}" if row is not None else "")
+            stem = file_stem(fallback) or "founder"
+        name, number = stem, 1
+        while self._key(name) in self._used:
+            number += 1
+            name = f"{stem}-{number}"
+        self._used.add(self._key(name))
+        return f"{name}.json"
+
+    def given(self, file_name: str) -> bool:
+        """Whether this run gave out `file_name`."""
+        return file_name.endswith(".json") and self._key(file_name[:-5]) in self._used
+
+    @staticmethod
+    def _key(name: str) -> int:
+        return hash64(name)
+
+
+# --- the output folder -------------------------------------------------------------------
+
+
+def prepare_out_dir(out: Path) -> str | None:
+    """Create the folder; a reason it cannot be used, or None.
+
+    An existing folder must be empty (hidden files aside) or hold an earlier cohort report,
+    which is then updated: files there are never overwritten by surprise.
+    """
+    if out.exists() and not out.is_dir():
+        return f"--out {out}: exists and is not a folder"
+    earlier = (out / COHORT_JSON).is_file()
+    if out.is_dir() and not earlier and any(not e.name.startswith(".") for e in out.iterdir()):
+        return (
+            f"--out {out}: the folder is not empty and holds no {COHORT_JSON} from an "
+            "earlier run; give a new or empty folder"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        return f"--out {out}: cannot create the folder: {exc.strerror}"
+    for entry in out.iterdir():  # spools left by a run that was killed
+        if entry.name.startswith(SPOOL_PREFIX) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+    return None
+
+
+def scorecards_dir(out: Path) -> Path:
+    """The folder of the founders' scorecards, created when the first one is written."""
+    folder = out / SCORECARDS
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return folder
+
+
+def remove_stale_scorecards(out: Path, names: FileNames) -> None:
+    """Delete scorecards of an earlier run that this run did not write."""
+    with os.scandir(out / SCORECARDS) as entries:  # an iterator: no list of 10,000 paths
+        for entry in entries:
+            if entry.name.endswith(".json") and entry.is_file() and not names.given(entry.name):
+                os.unlink(entry.path)
+
+
+def placement_tail(placement: Placement) -> bytes:
+    """The end of a founder's scorecard file: its cohort block and the closing brace."""
+    return f',"cohort":{compact_json(placement)}}}\n'.encode()
+
+
+# --- cohort.json -------------------------------------------------------------------------
+
+
+def founder_entry(
+    founder: StoredFounder, stats: CohortStats, content: Content, lang: Lang
+) -> dict[str, Any]:
+    """One founder of cohort.json, shaped as `models.FounderEntry`."""
+    stage = content.stage_by_id[founder.stage]
+    level = content.level_by_id[founder.level]
+    flags = []
+    for flag_id, severity in founder.red_flags:
+        flag = content.red_flag_by_id.get(flag_id)
+        flags.append(
+            {
+                "id": flag_id,
+                "severity": severity,
+                "title": flag.title.get(lang) if flag is not None else flag_id,
+            }
+        )
+    percentiles = stats.percentiles(founder.index)
+    return {
+        "rank": stats.rank(founder.index),
+        "founder": founder.founder,
+        "company": founder.company,
+        "stage": {"id": stage.id, "name": stage.name.get(lang), "source": founder.stage_source},
+        "overall": founder.overall,
+        "level": {"id": level.id, "name": level.name.get(lang)},
+        "weakest_factor": founder.weakest,
+        "factors": dict(zip(stats.tally.factor_ids, founder.factors, strict=True)),
+        "red_flag_count": len(founder.red_flags),
+        "red_flags": flags,
+        "percentiles": to_data(percentiles) if percentiles is not None else None,
+        "scorecard": f"{SCORECARDS}/{founder.scorecard}" if founder.scorecard else None,
+        "source": founder.source,
+        "row": founder.row,
+        "line": founder.line,
+    }
+
+
+def rejected_entry(rejection: Rejection) -> dict[str, Any]:
+    """One rejected input of cohort.json, shaped as `models.RejectedInput`."""
+    return {
+        "source": rejection.source,
+        "row": rejection.row,
+        "problems": [
+            {"line": p.line, "field": p.field, "message": p.message} for p in rejection.problems
+        ],
+    }
+
+
+def cohort_json_chunks(
+    head: dict[str, Any], founders: Iterable[dict[str, Any]], rejected: Sequence[dict[str, Any]]
+) -> Iterator[str]:
+    """cohort.json piece by piece: `head` indented, then founders and rejected inputs, one a
+    line. `head` holds every field of `CohortReport` before `founders`, in order."""
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    yield text[: text.rindex("}")].rstrip() + ","
+    yield from _json_lines("founders", founders)
+    yield ","
+    yield from _json_lines("rejected", rejected)
+    yield "\n}\n"
+
+
+def _json_lines(key: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    yield f'\n  "{key}": ['
+    first = True
+    for item in items:
+        yield ("\n    " if first else ",\n    ") + _LINE.encode(item)
+        first = False
+    yield "]" if first else "\n  ]"
+
+
+# --- CSV files ---------------------------------------------------------------------------
+
+
+def _csv_chunks(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([safe_cell(cell) for cell in header])
+    for count, row in enumerate(rows, start=1):
+        writer.writerow([safe_cell(cell) for cell in row])
+        if count % 512 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def write_cohort_csv(
+    path: Path, store: FounderStore, order: Sequence[int], stats: CohortStats
+) -> None:
+    """One row per founder, best first: metadata, overall, level, factors, red flags."""
+    factor_ids = stats.tally.factor_ids
+    header = [
+        "rank",
+        "founder",
+        "company",
+        "stage",
+        "overall",
+        "level",
+        "red_flags",
+        "weakest_factor",
+        *factor_ids,
+        "overall_percentile",
+        "scorecard",
+        "source",
+        "row",
+    ]
+
+    def rows() -> Iterator[list[object]]:
+        for index in order:
+            founder = store.get(index)
+            percentiles = stats.percentiles(index)
+            yield [
+                stats.rank(index),
+                founder.founder,
+                founder.company,
+                founder.stage,
+                _number(founder.overall),
+                founder.level,
+                len(founder.red_flags),
+                founder.weakest,
+                *(_number(score) for score in founder.factors),
+                _number(percentiles.overall) if percentiles is not None else "",
+                f"{SCORECARDS}/{founder.scorecard}" if founder.scorecard else "",
+                founder.source,
+                founder.row,
+            ]
+
+    write_chunks_atomic(path, _csv_chunks(header, rows()))
+
+
+def write_rejected_csv(path: Path, rejected: Sequence[Rejection]) -> None:
+    """One row per problem: the input, its row and line, the field, and why."""
+    header = ["input", "row", "line", "field", "reason"]
+    rows = (
+        [rejection.source, rejection.row, problem.line, problem.field, problem.message]
+        for rejection in rejected
+        for problem in rejection.problems
+    )
+    write_chunks_atomic(path, _csv_chunks(header, rows))

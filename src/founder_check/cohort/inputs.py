@@ -1,0 +1,302 @@
+"""Find the cohort's inputs and read each into Answers, one at a time.
+
+Inputs are answers files (YAML/JSON), folders (searched recursively for answers files;
+hidden files and folders and the report folder itself are skipped) and CSV files (one founder
+per row). They are taken in one stable order, sorted by path and then by row, whatever the
+order on the command line, so the same inputs always give the same report.
+
+A problem with one input becomes a `Rejection` and never stops the others. CSV files are
+streamed (a 10,000-row export is never held in memory), after a first pass that checks the
+whole file is UTF-8 text, so a bad byte halfway cannot leave half a file read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from founder_check.answers import Answers, parse_answers
+from founder_check.cohort.mapping import (
+    ColumnPlan,
+    CsvMapping,
+    detect_delimiter,
+    plan_columns,
+    row_answers,
+)
+from founder_check.content.models import Content
+from founder_check.errors import AnswersError, FounderCheckError, Problem
+from founder_check.readers import load_data
+
+ANSWER_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
+CSV_SUFFIXES = frozenset({".csv"})
+MAX_CSV_BYTES = 512 * 1024 * 1024
+_SCAN_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One founder to read: an answers file, or one CSV row (with its answers mapping)."""
+
+    source: str
+    row: int | None = None
+    line: int | None = None
+    data: Any = None
+    headers: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that was not scored, and every reason why."""
+
+    source: str
+    row: int | None
+    problems: tuple[Problem, ...]
+    duplicate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input to read: a folder (walked when read), an answers file or a CSV file."""
+
+    kind: Literal["folder", "answers", "csv"]
+    path: str
+
+
+@dataclass
+class Discovery:
+    """The inputs to read, in processing order, and those that could not be used.
+
+    Folders are walked only when read, so a folder of 10,000 files never becomes a list.
+    """
+
+    sources: list[Source]
+    rejected: list[Rejection]
+    exclude: str | None = None
+
+
+def discover(inputs: Sequence[Path], *, exclude: Path | None = None) -> Discovery:
+    """Classify the inputs, drop repeats (and what a folder input already covers), sort."""
+    skip = os.path.realpath(exclude) if exclude is not None else None
+    chosen: dict[str, Source] = {}
+    rejected: list[Rejection] = []
+    for given in inputs:
+        text = str(given)
+        if given.is_dir():
+            source = Source("folder", text)
+        elif given.is_file():
+            suffix = given.suffix.lower()
+            if suffix in CSV_SUFFIXES:
+                source = Source("csv", text)
+            elif suffix in ANSWER_SUFFIXES:
+                source = Source("answers", text)
+            else:
+                message = "expected an answers file (.yaml, .yml, .json) or a CSV file (.csv)"
+                rejected.append(_reject(text, message))
+                continue
+        else:
+            message = "not a regular file or folder" if given.exists() else "no such file or folder"
+            rejected.append(_reject(text, message))
+            continue
+        real = os.path.realpath(text)
+        if real not in chosen or text < chosen[real].path:
+            chosen[real] = source
+    folders = [real for real, source in chosen.items() if source.kind == "folder"]
+    sources = [
+        source
+        for real, source in chosen.items()
+        if not any(folder != real and _walk_reaches(folder, real, skip) for folder in folders)
+    ]
+    sources.sort(key=lambda source: (source.path, source.kind))
+    rejected.sort(key=lambda rejection: rejection.source)
+    return Discovery(sources, rejected, skip)
+
+
+def _walk_reaches(folder: str, real: str, skip: str | None) -> bool:
+    """Whether walking `folder` would already read `real` (a file or a folder inside it)."""
+    relative = os.path.relpath(real, folder)
+    parts = Path(relative).parts
+    if relative.startswith("..") or any(part.startswith(".") for part in parts):
+        return False
+    if skip is not None and (real == skip or real.startswith(skip + os.sep)):
+        return False
+    return os.path.isdir(real) or Path(real).suffix.lower() in ANSWER_SUFFIXES
+
+
+def walk(folder: str, skip: str | None) -> Iterator[str]:
+    """Answers files under `folder`, in a stable order; hidden entries and `skip` left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) != skip
+        )
+        for name in sorted(files):  # os.path, not pathlib: pathlib interns every name
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in ANSWER_SUFFIXES:
+                yield os.path.join(root, name)
+
+
+def count_inputs(discovery: Discovery) -> int:
+    """How many founders there are to read, roughly (CSV rows are estimated from lines)."""
+    total = 0
+    for source in discovery.sources:
+        if source.kind == "folder":
+            total += sum(1 for _ in walk(source.path, discovery.exclude))
+        elif source.kind == "csv":
+            total += csv_row_estimate(source.path)
+        else:
+            total += 1
+    return total
+
+
+def _reject(
+    source: str,
+    message: str,
+    *,
+    row: int | None = None,
+    line: int | None = None,
+    duplicate: bool = False,
+) -> Rejection:
+    return Rejection(source, row, (Problem(source, message, line=line),), duplicate)
+
+
+def iter_items(
+    discovery: Discovery, content: Content, mapping: CsvMapping
+) -> Iterator[Item | Rejection]:
+    """Every founder to read, in processing order; problems arrive as Rejections."""
+    for source in discovery.sources:
+        if source.kind == "folder":
+            found = False
+            for path in walk(source.path, discovery.exclude):
+                found = True
+                yield Item(path)
+            if not found:
+                yield _reject(source.path, "folder holds no answers files (.yaml, .yml, .json)")
+        elif source.kind == "csv":
+            yield from csv_items(source.path, content, mapping)
+        else:
+            yield Item(source.path)
+
+
+def read_answers(item: Item, content: Content) -> Answers:
+    """Read and validate one founder's answers (every source goes through parse_answers)."""
+    if item.data is None:
+        return parse_answers(load_data(Path(item.source)), content, source=item.source)
+    try:
+        return parse_answers(item.data, content, source=item.source)
+    except AnswersError as exc:
+        raise AnswersError([_column_problem(p, item.headers or {}) for p in exc.problems]) from None
+
+
+def _column_problem(problem: Problem, headers: Mapping[str, str]) -> Problem:
+    """Name the CSV column of a problem: its header, and the question id if that differs."""
+    field = problem.field or ""
+    target = field.removeprefix("answers.") if field.startswith("answers.") else field
+    header = headers.get(target)
+    if header is None or not target:
+        return problem
+    name = f"column {header!r}" + (f" ({target})" if header != target else "")
+    return Problem(problem.source, problem.message, line=problem.line, field=name)
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+
+def csv_row_estimate(path: str) -> int:
+    """Rows in a CSV file, roughly (its line count less the header), for the progress bar."""
+    try:
+        with open(path, "rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(_SCAN_CHUNK), b""))
+    except OSError:
+        return 0
+    return max(0, lines - 1)
+
+
+def _scan(path: str) -> Problem | None:
+    """Check the whole file is UTF-8 text without NUL bytes, within the size limit."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_CSV_BYTES:
+            return Problem(
+                path,
+                f"file is {size / 1048576:.0f} MB; at most {MAX_CSV_BYTES // 1048576} MB is read",
+            )
+        if size == 0:
+            return Problem(path, "file is empty")
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        offset = 0
+        lines = 1
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(_SCAN_CHUNK), b""):
+                if b"\x00" in chunk:
+                    return Problem(path, "looks like a binary file, expected CSV text")
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    line = lines + chunk[: max(0, exc.start)].count(b"\n")
+                    return Problem(
+                        path,
+                        f"is not UTF-8 text (bad byte at offset {offset + max(0, exc.start)}); "
+                        "save the export as 'CSV UTF-8'",
+                        line=line,
+                    )
+                offset += len(chunk)
+                lines += chunk.count(b"\n")
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return Problem(path, "is not UTF-8 text (the file ends inside a character)")
+    except OSError as exc:
+        return Problem(path, f"cannot be read: {exc.strerror}")
+    return None
+
+
+def csv_items(path: str, content: Content, mapping: CsvMapping) -> Iterator[Item | Rejection]:
+    """One Item per CSV row (or a Rejection for a bad row, or for the whole file)."""
+    problem = _scan(path)
+    if problem is not None:
+        yield Rejection(path, None, (problem,))
+        return
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        first = handle.readline()
+        handle.seek(0)
+        delimiter = mapping.delimiter or detect_delimiter(first)
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            header = next(reader, None)
+            if header is None or not any(cell.strip() for cell in header):
+                yield _reject(path, "file is empty (no header row)", line=1)
+                return
+            try:
+                plan = plan_columns(header, mapping, content, path)
+            except FounderCheckError as exc:
+                yield Rejection(path, None, tuple(exc.problems))
+                return
+            yield from _rows(reader, plan, path)
+        except csv.Error as exc:
+            yield _reject(
+                path, f"CSV error: {exc}; the rest of the file was not read", line=reader.line_num
+            )
+
+
+def _rows(reader: Any, plan: ColumnPlan, path: str) -> Iterator[Item | Rejection]:
+    headers = plan.headers
+    row = 0
+    line = reader.line_num + 1
+    for cells in reader:
+        row += 1
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > plan.width:
+            yield _reject(
+                path,
+                f"row has {len(cells)} cells but the header has {plan.width}",
+                row=row,
+                line=start,
+            )
+            continue
+        yield Item(path, row, start, row_answers(plan, cells, start), headers)

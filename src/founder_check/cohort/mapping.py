@@ -1,0 +1,441 @@
+"""CSV columns and cells to answers: the `--map` file, and how a row becomes an answers mapping.
+
+Form tools export the question as the column header and the chosen label as the cell text.
+A mapping file names, per header, the question id (or founder/company/stage) and, per question,
+which cell text means which option. Without a mapping a header must be a question id (or
+founder, company, stage). Matching ignores case, width (NFKC) and repeated spaces. A cell may
+also hold the option id itself or the option's label as written in the content (en or zh).
+
+The result of a row is the same mapping an answers file holds, so it is validated by
+`answers.parse_answers` like every other source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from founder_check.content.models import NO, STRICT, YES, Content, Lang, Question
+from founder_check.errors import InputFileError, Problem
+from founder_check.readers import LineDict, line_of, load_data
+
+METADATA = ("founder", "company", "stage")
+DEFAULT_SEPARATOR = ";"
+DELIMITERS = (",", ";", "\t")
+
+
+def norm(text: str) -> str:
+    """The form of a header or label used for matching: NFKC, single spaces, case-folded."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+@dataclass(frozen=True)
+class MappingFile:
+    """The `--map` file as written (see docs/cohort.md)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    delimiter: str | None = None
+    separator: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CsvMapping:
+    """A checked mapping, keyed by normalised header and label."""
+
+    source: str | None = None
+    delimiter: str | None = None
+    separator: str = DEFAULT_SEPARATOR
+    columns: Mapping[str, str] = field(default_factory=dict)
+    ignore: frozenset[str] = frozenset()
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+
+def load_mapping(path: Path, content: Content, *, separator: str | None = None) -> CsvMapping:
+    """Read and check a mapping file against the content; InputFileError lists every problem."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from founder_check.content.loader import validation_problems
+
+    source = str(path)
+    data = load_data(path)
+    if not isinstance(data, Mapping):
+        raise InputFileError(Problem(source, "expected a mapping (columns:, labels:, ...)", line=1))
+    try:
+        model = TypeAdapter(MappingFile).validate_python(data)
+    except ValidationError as exc:
+        raise InputFileError(validation_problems(exc, source, data)) from None
+    problems: list[Problem] = []
+
+    def problem(message: str, *loc: str) -> None:
+        problems.append(Problem(source, message, line=line_of(data, loc), field=".".join(loc)))
+
+    if model.delimiter is not None and len(model.delimiter) != 1:
+        problem("expected one character, e.g. ',' or ';'", "delimiter")
+    if model.separator is not None and not model.separator:
+        problem("must not be empty", "separator")
+    targets = {*METADATA, *content.question_by_id}
+    columns: dict[str, str] = {}
+    claimed: dict[str, str] = {}
+    for header, target in model.columns.items():
+        target = target.strip()
+        if target not in targets:
+            problem(
+                f"{target!r} is not a question id{_suggest(target, targets)} "
+                "nor founder, company or stage",
+                "columns",
+                header,
+            )
+        elif target in claimed:
+            problem(
+                f"{target!r} is already the target of column {claimed[target]!r}", "columns", header
+            )
+        else:
+            claimed[target] = header
+            columns[norm(header)] = target
+    labels: dict[str, dict[str, str]] = {}
+    for target, table in model.labels.items():
+        if target not in targets or target in ("founder", "company"):
+            problem(
+                f"{target!r} is not a question id{_suggest(target, targets)} nor stage",
+                "labels",
+                target,
+            )
+            continue
+        checked: dict[str, str] = {}
+        for label, value in table.items():
+            error = _check_value(content, target, value.strip())
+            if error:
+                problem(error, "labels", target, label)
+            else:
+                checked[norm(label)] = value.strip()
+        labels[target] = checked
+    if problems:
+        raise InputFileError(problems)
+    return CsvMapping(
+        source=source,
+        delimiter=model.delimiter,
+        separator=separator or model.separator or DEFAULT_SEPARATOR,
+        columns=columns,
+        ignore=frozenset(norm(header) for header in model.ignore),
+        labels=labels,
+    )
+
+
+def _check_value(content: Content, target: str, value: str) -> str | None:
+    """Why `value` is not a valid answer (or stage) for the target, or None if it is."""
+    from founder_check.answers import coerce_answer
+
+    if target == "stage":
+        if value in content.stage_by_id:
+            return None
+        return f"{value!r} is not a stage; expected one of {', '.join(content.stage_by_id)}"
+    question = content.question_by_id[target]
+    try:
+        coerce_answer(question, [value] if question.kind == "multi" else value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _suggest(key: str, known: Sequence[str] | set[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+Convert = Callable[[str], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+    target: str
+    convert: Convert
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """How the columns of one CSV file become an answers mapping."""
+
+    columns: tuple[Column, ...]
+    width: int
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Question id (or metadata name) -> the header of its column."""
+        return {column.target: column.header for column in self.columns}
+
+
+def plan_columns(
+    headers: Sequence[str], mapping: CsvMapping, content: Content, source: str
+) -> ColumnPlan:
+    """Match each header to its target; InputFileError names every header that matches none."""
+    direct = {norm(target): target for target in (*METADATA, *content.question_by_id)}
+    converters = CellConverters(content, mapping)
+    problems: list[Problem] = []
+    columns: list[Column] = []
+    claimed: dict[str, str] = {}
+    unknown: list[str] = []
+    for index, header in enumerate(headers):
+        key = norm(header)
+        if not key or key in mapping.ignore:
+            continue
+        target = mapping.columns.get(key) or direct.get(key)
+        if target is None:
+            unknown.append(header)
+            continue
+        if target in claimed:
+            problems.append(
+                Problem(
+                    source,
+                    f"columns {claimed[target]!r} and {header!r} both give {target!r}",
+                    line=1,
+                )
+            )
+            continue
+        claimed[target] = header
+        columns.append(Column(index, header, target, converters.for_target(target)))
+    if unknown:
+        shown = ", ".join(f"{h!r}{_suggest(h, list(content.question_by_id))}" for h in unknown[:10])
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        problems.append(
+            Problem(
+                source,
+                f"unknown column{'s' if len(unknown) > 1 else ''} {shown}{more}: a header "
+                "must be a question id, founder, company or stage, or be mapped (columns:) or "
+                "left out (ignore:) in a --map file",
+                line=1,
+            )
+        )
+    if not any(column.target not in METADATA for column in columns) and not problems:
+        problems.append(Problem(source, "no column holds answers to questions", line=1))
+    if problems:
+        raise InputFileError(problems)
+    return ColumnPlan(tuple(columns), len(headers))
+
+
+def row_answers(plan: ColumnPlan, cells: Sequence[str], line: int) -> LineDict:
+    """The answers mapping of one CSV row; every key remembers the row's line."""
+    data = LineDict(line)
+    answers = LineDict(line)
+    for column in plan.columns:
+        if column.index >= len(cells):
+            continue
+        cell = cells[column.index].strip()
+        if not cell:
+            continue
+        value = column.convert(cell)
+        target = column.target
+        if target in METADATA:
+            data[target] = value
+            data.key_lines[target] = line
+        else:
+            answers[target] = value
+            answers.key_lines[target] = line
+    data["answers"] = answers
+    data.key_lines["answers"] = line
+    return data
+
+
+class CellConverters:
+    """Cell text -> the raw answer, via the mapping's labels, option ids and content labels."""
+
+    def __init__(self, content: Content, mapping: CsvMapping) -> None:
+        self._content = content
+        self._mapping = mapping
+
+    def for_target(self, target: str) -> Convert:
+        if target in ("founder", "company"):
+            return _identity
+        table = self._table(target)
+        question = self._content.question_by_id.get(target)
+        if question is not None and question.kind == "multi":
+            return _MultiCell(table, self._mapping.separator)
+        return _SingleCell(table)
+
+    def _table(self, target: str) -> dict[str, str]:
+        """Normalised text -> value; the mapping's labels win over the content's."""
+        table: dict[str, str] = {}
+        if target == "stage":
+            for stage in self._content.stages:
+                for text in (stage.id, stage.name.en, stage.name.zh):
+                    table.setdefault(norm(text), stage.id)
+        else:
+            question = self._content.question_by_id[target]
+            for value, texts in _content_labels(question):
+                for text in texts:
+                    table.setdefault(norm(text), value)
+        table.update(self._mapping.labels.get(target, {}))
+        return table
+
+
+def _content_labels(question: Question) -> list[tuple[str, tuple[str, ...]]]:
+    if question.kind in ("single", "multi"):
+        return [(o.id, (o.id, o.label.en, o.label.zh)) for o in question.options]
+    if question.kind == "scale" and question.scale is not None:
+        return [(str(point), (text.en, text.zh)) for point, text in question.scale.labels.items()]
+    return []
+
+
+def _identity(cell: str) -> str:
+    return cell
+
+
+class _SingleCell:
+    __slots__ = ("table",)
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    def __call__(self, cell: str) -> str:
+        return self.table.get(cell) or self.table.get(norm(cell)) or cell
+
+
+class _MultiCell:
+    """Split on the separator, but keep together pieces that form a label (labels may hold it)."""
+
+    __slots__ = ("separator", "table")
+
+    def __init__(self, table: dict[str, str], separator: str) -> None:
+        self.table = table
+        self.separator = separator
+
+    def __call__(self, cell: str) -> list[str]:
+        whole = self.table.get(cell) or self.table.get(norm(cell))
+        if whole is not None:
+            return [whole]
+        pieces = cell.split(self.separator)
+        chosen: list[str] = []
+        start = 0
+        while start < len(pieces):
+            for end in range(len(pieces), start, -1):
+                text = self.separator.join(pieces[start:end]).strip()
+                value = self.table.get(text) or self.table.get(norm(text))
+                if value is not None:
+                    chosen.append(value)
+                    start = end
+                    break
+            else:
+                text = pieces[start].strip()
+                if text:
+                    chosen.append(text)
+                start += 1
+        return chosen
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The delimiter that splits the header line into the most fields (',' on a tie)."""
+    import csv
+
+    best, most = ",", 0
+    for delimiter in DELIMITERS:
+        fields = next(csv.reader([header_line], delimiter=delimiter), [])
+        if len(fields) > most:
+            best, most = delimiter, len(fields)
+    return best
+
+
+# --- templates: what to build a matching form from --------------------------------------
+
+
+def _metadata_header(name: str, lang: Lang) -> str:
+    from founder_check.report.labels import label
+
+    return label(name, lang)
+
+
+def form_headers(content: Content, lang: Lang) -> list[tuple[str, str]]:
+    """(header, target) per column of a form whose titles are the question texts."""
+    columns = [(_metadata_header(name, lang), name) for name in METADATA]
+    seen = {norm(header) for header, _ in columns}
+    for question in content.questions:
+        header = question.text.get(lang)
+        if norm(header) in seen:
+            header = f"{header} [{question.id}]"
+        seen.add(norm(header))
+        columns.append((header, question.id))
+    return columns
+
+
+def csv_template(content: Content, lang: Lang, *, form_titles: bool) -> str:
+    """A CSV header row: question ids, or (with a mapping) the question texts of a form."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    if form_titles:
+        headers = [header for header, _ in form_headers(content, lang)]
+    else:
+        headers = [*METADATA, *(q.id for q in content.questions)]
+    csv.writer(buffer, lineterminator="\r\n").writerow(headers)
+    return buffer.getvalue()
+
+
+_SKELETON_WORDS = {
+    "head": (
+        "founder-check CSV mapping: which column holds which question, and which cell text\n"
+        "means which option. Use it with:\n"
+        "  founder-check cohort FORM_EXPORT.csv --map THIS_FILE --out REPORT_DIR\n"
+        "Edit the column titles and labels (left) to match your form; keep the ids (right).\n"
+        "Matching ignores case and repeated spaces. Cells may also hold option ids.",
+        "founder-check CSV 映射文件：说明哪一列对应哪个问题、单元格中的文字对应哪个选项。用法：\n"
+        "  founder-check cohort 表单导出.csv --map 本文件 --out 报告目录\n"
+        "请把左侧的列标题和选项文字改成与你的表单一致，右侧的编号保持不变。\n"
+        "匹配时不区分大小写、忽略多余空格；单元格也可以直接填写选项编号。",
+    ),
+    "separator": (
+        "separator between the choices of a multiple-choice cell",
+        "多选题单元格中各选项之间的分隔符",
+    ),
+    "columns": (
+        "column title -> question id (or founder, company, stage)",
+        "列标题 -> 问题编号（或 founder、company、stage）",
+    ),
+    "ignore": (
+        "columns to leave out, e.g. a timestamp or an e-mail address",
+        "需要忽略的列，例如提交时间或电子邮箱",
+    ),
+    "labels": ("per question: cell text -> option id", "每个问题：单元格文字 -> 选项编号"),
+}
+
+
+def _skeleton_word(key: str, lang: Lang) -> str:
+    en, zh = _SKELETON_WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def mapping_skeleton(content: Content, lang: Lang, separator: str = DEFAULT_SEPARATOR) -> str:
+    """A complete mapping file for a form built from the question texts and option labels."""
+    lines = [f"# {line}".rstrip() for line in _skeleton_word("head", lang).splitlines()]
+    lines += ["", f"# {_skeleton_word('separator', lang)}", f"separator: {_q(separator)}", ""]
+    lines += [f"# {_skeleton_word('columns', lang)}", "columns:"]
+    for header, target in form_headers(content, lang):
+        lines.append(f"  {_q(header)}: {target}")
+    lines += ["", f"# {_skeleton_word('ignore', lang)}", "ignore: []", ""]
+    lines += [f"# {_skeleton_word('labels', lang)}", "labels:", "  stage:"]
+    for stage in content.stages:
+        lines.append(f"    {_q(stage.name.get(lang))}: {stage.id}")
+    for question in content.questions:
+        entries: list[tuple[str, str]] = []
+        if question.kind in ("single", "multi"):
+            entries = [(o.label.get(lang), o.id) for o in question.options]
+        elif question.kind == "yesno":
+            entries = [("是", YES), ("否", NO)] if lang == "zh" else [("Yes", YES), ("No", NO)]
+        if entries:
+            lines.append(f"  {question.id}:")
+            lines += [f"    {_q(text)}: {_q(value)}" for text, value in entries]
+    return "\n".join(lines) + "\n"

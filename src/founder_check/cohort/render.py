@@ -1,0 +1,262 @@
+"""The cohort report in the terminal (rich), for the program team.
+
+It shows what fits on a screen: the top of the ranking, every factor's spread, the gaps most
+founders share with the chapters to read (workshop topics), red flags by founder and the
+inputs that could not be used. Long lists stop after `rows` lines and say where the rest is
+(cohort.csv, cohort.json, rejected.csv), so a 10,000-founder cohort renders as fast as ten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from founder_check.cohort.inputs import Rejection
+from founder_check.cohort.models import Counts, FactorStats, RedFlagCount, SharedGap
+from founder_check.content.models import Lang
+from founder_check.report.labels import label
+
+SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow"}
+MAX_PROBLEMS_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class CohortView:
+    """What the terminal report shows; founder entries are shaped as in cohort.json."""
+
+    lang: Lang
+    content: str
+    counts: Counts
+    stage_option: str | None
+    show_placement: bool
+    min_size: int
+    factor_names: dict[str, str]
+    ranked: Sequence[dict[str, Any]]
+    factors: Sequence[FactorStats]
+    shared_gaps: Sequence[SharedGap]
+    red_flag_counts: Sequence[RedFlagCount]
+    flagged: Sequence[dict[str, Any]]
+    flagged_total: int
+    rejected: Sequence[Rejection]
+    rejected_total: int
+    out_dir: str | None
+    files: Sequence[str]
+
+
+def render(view: CohortView, console: Console) -> None:
+    """Print the whole cohort report to `console`."""
+    lang = view.lang
+    console.print(_heading(view))
+    if view.counts.scored:
+        console.print(_ranking(view))
+        console.print(_factor_table(view))
+        console.print(_shared_gaps(view))
+        console.print(_red_flags(view))
+    else:
+        console.print(Text(label("cohort_no_founders", lang), style="bold red"))
+    if view.rejected_total:
+        console.print(_rejected(view))
+    if view.counts.scored and not view.show_placement:
+        console.print(
+            Text(label("cohort_percentiles_hidden", lang).format(min=view.min_size), style="dim")
+        )
+    if view.out_dir is not None:
+        console.print(
+            Text(
+                label("cohort_written", lang).format(dir=view.out_dir, files=", ".join(view.files)),
+                style="dim",
+            )
+        )
+
+
+def _heading(view: CohortView) -> Text:
+    lang = view.lang
+    text = Text(label("cohort_title", lang), style="bold cyan")
+    text.append("\n")
+    summary = label("cohort_summary", lang).format(
+        scored=view.counts.scored, rejected=view.counts.rejected
+    )
+    text.append(summary, style="bold red" if view.counts.rejected else "bold")
+    if view.stage_option:
+        text.append(f" · {label('cohort_stage_option', lang)}: {view.stage_option}")
+    text.append(f" · {label('content', lang)}: {view.content}", style="dim")
+    return text
+
+
+def shown(text: str | None) -> str:
+    """Untrusted text made safe for a terminal: control characters (an escape sequence could
+    clear the screen or retitle the window) are shown as escapes instead of sent."""
+    if not text:
+        return ""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+def _who(entry: dict[str, Any], lang: Lang) -> str:
+    return shown(entry["founder"]) or label("cohort_unnamed", lang)
+
+
+def _more(view: CohortView, shown: int, total: int, file: str) -> str | None:
+    if shown >= total:
+        return None
+    key = "cohort_shown_of" if view.out_dir is not None else "cohort_shown_of_rows"
+    return label(key, view.lang).format(shown=shown, total=total, file=file)
+
+
+def _ranking(view: CohortView) -> Table:
+    lang = view.lang
+    table = Table(
+        title=label("cohort_ranking", lang),
+        title_justify="left",
+        caption=_more(view, len(view.ranked), view.counts.scored, "cohort.csv"),
+        caption_justify="left",
+    )
+    table.add_column(label("cohort_rank", lang), justify="right")
+    table.add_column(label("founder", lang), ratio=2)
+    table.add_column(label("company", lang), ratio=2)
+    table.add_column(label("stage", lang))
+    table.add_column(label("cohort_overall", lang), justify="right")
+    table.add_column(label("level", lang))
+    table.add_column(label("cohort_flags", lang), justify="right")
+    table.add_column(label("cohort_weakest", lang), ratio=2)
+    for entry in view.ranked:
+        flags = entry["red_flag_count"]
+        weakest = entry["weakest_factor"]
+        table.add_row(
+            str(entry["rank"]),
+            Text(_who(entry, lang)),
+            Text(shown(entry["company"])),
+            entry["stage"]["name"],
+            f"{entry['overall']:.1f}",
+            entry["level"]["name"],
+            Text(str(flags), style="bold red") if flags else Text("0", style="green"),
+            view.factor_names.get(weakest, "—") if weakest else "—",
+        )
+    return table
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def _factor_table(view: CohortView) -> Table:
+    lang = view.lang
+    table = Table(title=label("cohort_factor_stats", lang), title_justify="left")
+    table.add_column(label("factor", lang), ratio=3)
+    for key in (
+        "cohort_founders",
+        "cohort_min",
+        "cohort_q1",
+        "cohort_median",
+        "cohort_q3",
+        "cohort_max",
+        "cohort_below_target",
+    ):
+        table.add_column(label(key, lang), justify="right")
+    ordered = sorted(view.factors, key=lambda f: (f.median is None, f.median or 0.0, f.id))
+    for factor in ordered:
+        below = factor.below_target
+        table.add_row(
+            factor.name,
+            str(factor.founders),
+            _number(factor.min),
+            _number(factor.q1),
+            Text(_number(factor.median), style="bold"),
+            _number(factor.q3),
+            _number(factor.max),
+            Text(str(below), style="red" if below else "green"),
+        )
+    return table
+
+
+def _shared_gaps(view: CohortView) -> Table | Text:
+    lang = view.lang
+    if not view.shared_gaps:
+        return Text(label("cohort_no_shared_gaps", lang), style="green")
+    table = Table(title=label("cohort_shared_gaps", lang), title_justify="left", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column(label("question", lang), ratio=3)
+    table.add_column(label("cohort_founders", lang), justify="right")
+    table.add_column(label("read", lang), ratio=3)
+    for place, gap in enumerate(view.shared_gaps, start=1):
+        chapters = Text()
+        for number, chapter in enumerate(gap.chapters):
+            if number:
+                chapters.append("\n")
+            chapters.append(chapter.ref, style="bold")
+            chapters.append(f" {chapter.title}")
+        table.add_row(
+            str(place),
+            Text(gap.text) + Text(f"\n{gap.question}", style="dim"),
+            f"{gap.founders} ({gap.share:.0%})",
+            chapters,
+        )
+    return table
+
+
+def _red_flags(view: CohortView) -> Table | Text:
+    lang = view.lang
+    if not view.flagged:
+        return Text(label("cohort_no_red_flags", lang), style="green")
+    table = Table(
+        title=label("cohort_red_flags", lang),
+        title_justify="left",
+        caption=_more(view, len(view.flagged), view.flagged_total, "cohort.json"),
+        caption_justify="left",
+    )
+    table.add_column(label("founder", lang), ratio=2)
+    table.add_column(label("company", lang), ratio=2)
+    table.add_column(label("red_flags", lang), ratio=4)
+    for entry in view.flagged:
+        flags = Text()
+        for number, flag in enumerate(entry["red_flags"]):
+            if number:
+                flags.append("\n")
+            severity = flag["severity"]
+            flags.append(f" {label('severity_' + severity, lang)} ", style=SEVERITY_STYLE[severity])
+            flags.append(f" {flag['title']}")
+        table.add_row(Text(_who(entry, lang)), Text(shown(entry["company"])), flags)
+    return table
+
+
+def _rejected(view: CohortView) -> Table:
+    lang = view.lang
+    table = Table(
+        title=label("cohort_rejected", lang),
+        title_justify="left",
+        title_style="bold red",
+        caption=_more(view, len(view.rejected), view.rejected_total, "rejected.csv"),
+        caption_justify="left",
+    )
+    table.add_column(label("cohort_input", lang), ratio=2, overflow="fold")
+    table.add_column(label("cohort_reason", lang), ratio=5)
+    for rejection in view.rejected:
+        where = shown(rejection.source)
+        if rejection.row is not None:
+            where += f" ({label('cohort_row', lang).format(row=rejection.row)})"
+        reasons = Text()
+        listed = rejection.problems[:MAX_PROBLEMS_SHOWN]
+        for number, problem in enumerate(listed):
+            if number:
+                reasons.append("\n")
+            place = []
+            if problem.line is not None:
+                place.append(label("cohort_line", lang).format(line=problem.line))
+            if problem.field:
+                place.append(shown(problem.field))
+            if place:
+                reasons.append(", ".join(place) + ": ", style="dim")
+            reasons.append(shown(problem.message))
+        extra = len(rejection.problems) - len(listed)
+        if extra:
+            reasons.append(
+                "\n" + label("cohort_more_problems", lang).format(count=extra), style="dim"
+            )
+        table.add_row(Text(where), reasons)
+    return table

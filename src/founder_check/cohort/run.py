@@ -1,0 +1,320 @@
+"""`founder-check cohort`: read every input, score each founder, write the report.
+
+The flow is one pass over the inputs (each founder read, scored, counted, its scorecard
+spooled), then the cohort's statistics, then the files: each founder's scorecard with its
+place in the cohort, cohort.csv, rejected.csv, and cohort.json last (its presence means the
+run finished). A bad input is a rejection, never a stop, unless `--strict`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from founder_check import __version__, readers
+from founder_check.cohort import export
+from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
+from founder_check.cohort.hashes import HashSet, hash64
+from founder_check.cohort.inputs import Discovery, Rejection, count_inputs, discover, iter_items
+from founder_check.cohort.mapping import DEFAULT_SEPARATOR, CsvMapping, load_mapping, norm
+from founder_check.cohort.models import (
+    COHORT_SCHEMA_VERSION,
+    MIN_COHORT_FOR_PERCENTILES,
+    FactorStats,
+    RedFlagCount,
+    SharedGap,
+)
+from founder_check.cohort.process import Settings, Workers
+from founder_check.cohort.render import CohortView, render
+from founder_check.cohort.store import FounderStore, StoredFounder
+from founder_check.content.models import Content, Lang
+from founder_check.data import to_data
+from founder_check.errors import FounderCheckError, Problem, UsageError
+
+PROGRESS_MIN = 200
+
+
+@dataclass(frozen=True)
+class CohortOptions:
+    inputs: tuple[Path, ...]
+    out: Path | None = None
+    map_path: Path | None = None
+    separator: str | None = None
+    lang: Lang = "en"
+    stage: str | None = None
+    strict: bool = False
+    jobs: int = 1
+    rows: int = 30
+    generated_at: str | None = None
+
+
+class _Duplicates:
+    """Founders already scored, by (founder, company); founders without a name are not compared.
+
+    Keeps a 64-bit hash per founder (not the names), so memory stays flat for large cohorts.
+    """
+
+    def __init__(self) -> None:
+        self._seen = HashSet()
+        self._by_index = array("Q")
+
+    def first(self, outcome: FounderOutcome) -> int | None:
+        """The index of the founder this one repeats, or None (then it is remembered)."""
+        key = 0
+        if outcome.founder:
+            key = hash64(f"{norm(outcome.founder)}\x00{norm(outcome.company or '')}")
+            if key in self._seen:
+                return self._by_index.index(key)
+            self._seen.add(key)
+        self._by_index.append(key)
+        return None
+
+
+def _duplicate(outcome: FounderOutcome, first: StoredFounder) -> Rejection:
+    who = outcome.founder or ""
+    if outcome.company:
+        who += f" ({outcome.company})"
+    where = first.source + (f" row {first.row}" if first.row is not None else "")
+    message = f"duplicate founder {who}: already read from {where}; this copy was not scored"
+    problem = Problem(outcome.source, message, line=outcome.line)
+    return Rejection(outcome.source, outcome.row, (problem,), duplicate=True)
+
+
+def run_cohort(content: Content, options: CohortOptions, console: Any, err_console: Any) -> int:
+    """Run the cohort; return the exit code (1 if any input was rejected, else 0)."""
+    if options.map_path is not None:
+        mapping = load_mapping(options.map_path, content, separator=options.separator)
+    else:
+        mapping = CsvMapping(separator=options.separator or DEFAULT_SEPARATOR)
+    out = options.out
+    if out is not None:
+        reason = export.prepare_out_dir(out)
+        if reason is not None:
+            raise UsageError(reason)
+    discovery = discover(options.inputs, exclude=out)
+    if not readers.HAVE_LIBYAML and any(s.kind != "csv" for s in discovery.sources):
+        from founder_check.report.labels import label
+
+        err_console.print(label("cohort_no_libyaml", options.lang), style="yellow")
+    if options.strict and discovery.rejected:
+        raise FounderCheckError(list(discovery.rejected[0].problems))
+    spool_dir = tempfile.mkdtemp(prefix=export.SPOOL_PREFIX, dir=out) if out else None
+    try:
+        with FounderStore(Path(spool_dir) if spool_dir else None) as store:
+            return _run(
+                content, options, mapping, discovery, store, spool_dir, console, err_console
+            )
+    finally:
+        if spool_dir is not None:
+            shutil.rmtree(spool_dir, ignore_errors=True)
+
+
+def _run(
+    content: Content,
+    options: CohortOptions,
+    mapping: CsvMapping,
+    discovery: Discovery,
+    store: FounderStore,
+    spool_dir: str | None,
+    console: Any,
+    err_console: Any,
+) -> int:
+    lang = options.lang
+    out = options.out
+    settings = Settings(lang, options.stage, options.generated_at, spool_dir)
+    tally = CohortTally(content)
+    names = export.FileNames()
+    duplicates = _Duplicates()
+    rejected = list(discovery.rejected)
+    # workers first: they fork, and the progress bar runs a thread
+    with (
+        Workers(content, settings, max(1, options.jobs)) as workers,
+        _Progress(err_console, discovery, lang) as progress,
+    ):
+        for outcome in workers.score(iter_items(discovery, content, mapping)):
+            progress.advance()
+            if isinstance(outcome, FounderOutcome):
+                first = duplicates.first(outcome)
+                if first is None:
+                    name = None
+                    if out is not None:
+                        name = names.allocate(
+                            outcome.founder, outcome.company, outcome.source, outcome.row
+                        )
+                    tally.add(outcome)
+                    store.add(outcome, name)
+                    continue
+                outcome = _duplicate(outcome, store.get(first))
+            if options.strict:
+                raise FounderCheckError(list(outcome.problems))
+            rejected.append(outcome)
+        stats = tally.finish(lang)
+        if out is not None:
+            progress.start_writing(len(store))
+            export.scorecards_dir(out)
+            for count in workers.write(_card_tasks(store, stats, out)):
+                progress.advance(count)
+    rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
+    order = stats.rank_order()
+    summary = _Summary(stats.factor_stats(), stats.shared_gaps(), stats.red_flag_counts())
+    files: list[str] = []
+    if out is not None:
+        files = _write_reports(content, options, store, stats, summary, order, rejected, names)
+    render(_view(content, options, store, stats, summary, order, rejected, files), console)
+    return 1 if rejected else 0
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """The cohort-wide parts of the report (the same in the terminal and in cohort.json)."""
+
+    factors: list[FactorStats]
+    shared_gaps: list[SharedGap]
+    red_flags: list[RedFlagCount]
+
+
+def _card_tasks(
+    store: FounderStore, stats: CohortStats, out: Path
+) -> Iterator[tuple[Any, str, bytes]]:
+    for founder in store:
+        ref = store.card(founder.index)
+        if ref is None or founder.scorecard is None:
+            continue
+        path = str(out / export.SCORECARDS / founder.scorecard)
+        yield ref, path, export.placement_tail(stats.placement(founder.index))
+
+
+def _write_reports(
+    content: Content,
+    options: CohortOptions,
+    store: FounderStore,
+    stats: CohortStats,
+    summary: _Summary,
+    order: Sequence[int],
+    rejected: list[Rejection],
+    names: export.FileNames,
+) -> list[str]:
+    assert options.out is not None
+    out = options.out
+    lang = options.lang
+    export.remove_stale_scorecards(out, names)
+    export.write_cohort_csv(out / export.COHORT_CSV, store, order, stats)
+    export.write_rejected_csv(out / export.REJECTED_CSV, rejected)
+    head = {
+        "schema_version": COHORT_SCHEMA_VERSION,
+        "tool": {"name": "founder-check", "version": __version__},
+        "content": {"name": content.name, "version": content.version},
+        "generated_at": options.generated_at,
+        "lang": lang,
+        "stage_option": options.stage,
+        "min_size_for_percentiles": MIN_COHORT_FOR_PERCENTILES,
+        "counts": _counts(stats, rejected),
+        "factors": to_data(summary.factors),
+        "shared_gaps": to_data(summary.shared_gaps),
+        "red_flags": to_data(summary.red_flags),
+    }
+    founders = (export.founder_entry(store.get(i), stats, content, lang) for i in order)
+    rejected_entries = [export.rejected_entry(r) for r in rejected]
+    from founder_check.atomic import write_chunks_atomic
+
+    write_chunks_atomic(
+        out / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
+    )
+    return [
+        export.COHORT_JSON,
+        export.COHORT_CSV,
+        export.REJECTED_CSV,
+        f"{export.SCORECARDS}/ ({len(names)})",
+    ]
+
+
+def _counts(stats: CohortStats, rejected: list[Rejection]) -> dict[str, int]:
+    return {
+        "inputs": stats.size + len(rejected),
+        "scored": stats.size,
+        "rejected": len(rejected),
+        "duplicates": sum(1 for r in rejected if r.duplicate),
+    }
+
+
+def _view(
+    content: Content,
+    options: CohortOptions,
+    store: FounderStore,
+    stats: CohortStats,
+    summary: _Summary,
+    order: Sequence[int],
+    rejected: list[Rejection],
+    files: list[str],
+) -> CohortView:
+    from founder_check.cohort.models import Counts
+
+    lang = options.lang
+    limit = options.rows or None
+    flagged, flagged_total = stats.flagged(order, limit)
+    return CohortView(
+        lang=lang,
+        content=f"{content.name} {content.version}",
+        counts=Counts(**_counts(stats, rejected)),
+        stage_option=options.stage,
+        show_placement=stats.show_placement,
+        min_size=MIN_COHORT_FOR_PERCENTILES,
+        factor_names={f.id: f.name.get(lang) for f in content.factors},
+        ranked=[export.founder_entry(store.get(i), stats, content, lang) for i in order[:limit]],
+        factors=summary.factors,
+        shared_gaps=summary.shared_gaps,
+        red_flag_counts=summary.red_flags,
+        flagged=[export.founder_entry(store.get(i), stats, content, lang) for i in flagged],
+        flagged_total=flagged_total,
+        rejected=rejected[:limit],
+        rejected_total=len(rejected),
+        out_dir=str(options.out) if options.out is not None else None,
+        files=files,
+    )
+
+
+class _Progress:
+    """A progress bar on stderr, only when it is a terminal and the cohort is large."""
+
+    def __init__(self, err_console: Any, discovery: Discovery, lang: Lang) -> None:
+        self._lang = lang
+        self._bar: Any = None
+        self._task: Any = None
+        if not getattr(err_console, "is_terminal", False):
+            return
+        total = count_inputs(discovery)
+        if total < PROGRESS_MIN:
+            return
+        from rich.progress import Progress
+
+        from founder_check.report.labels import label
+
+        self._bar = Progress(console=err_console, transient=True)
+        self._task = self._bar.add_task(label("cohort_progress_scoring", lang), total=total)
+
+    def __enter__(self) -> _Progress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def advance(self, count: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, count)
+
+    def start_writing(self, total: int) -> None:
+        if self._bar is not None:
+            from founder_check.report.labels import label
+
+            self._bar.update(self._task, completed=self._bar.tasks[0].total)
+            self._task = self._bar.add_task(
+                label("cohort_progress_writing", self._lang), total=total
+            )
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()

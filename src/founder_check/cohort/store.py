@@ -1,0 +1,152 @@
+"""A disk-backed list of the founders scored so far, so a 10,000-founder cohort fits in memory.
+
+Each founder's entry (names, stage, scores, red flags, file name, source) is appended as one
+JSON line to an unlinked temporary file; memory keeps only its offset and where the founder's
+serialised scorecard waits. Entries are read back when the outputs are written, in any order.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from founder_check.cohort.aggregate import CardRef, FounderOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFounder:
+    """One scored founder as the outputs need it (scores in content factor order)."""
+
+    index: int
+    source: str
+    row: int | None
+    line: int | None
+    founder: str | None
+    company: str | None
+    stage: str
+    stage_source: str
+    overall: float
+    level: str
+    weakest: str | None
+    factors: tuple[float | None, ...]
+    red_flags: tuple[tuple[str, str], ...]
+    scorecard: str | None
+
+
+class FounderStore:
+    """Append founders, then read them back by index (the order they were added)."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        # closed by close() / the context manager: the store outlives any single block
+        self._file = tempfile.TemporaryFile(dir=directory, prefix=".founder-check-")  # noqa: SIM115
+        self._offsets = array("q")
+        self._card_spool = array("i")
+        self._card_offset = array("q")
+        self._card_length = array("q")
+        self._spools: list[str] = []
+        self._spool_ids: dict[str, int] = {}
+        self._end = 0
+        self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def add(self, outcome: FounderOutcome, scorecard: str | None) -> int:
+        record = [
+            outcome.source,
+            outcome.row,
+            outcome.line,
+            outcome.founder,
+            outcome.company,
+            outcome.stage,
+            outcome.stage_source,
+            outcome.overall,
+            outcome.level,
+            outcome.weakest,
+            outcome.factors,
+            outcome.red_flags,
+            scorecard,
+        ]
+        data = self._dumps(record).encode("utf-8") + b"\n"
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._offsets.append(self._end)
+        self._end += len(data)
+        card = outcome.card
+        if card is None:
+            self._card_spool.append(-1)
+            self._card_offset.append(0)
+            self._card_length.append(0)
+        else:
+            spool = self._spool_ids.setdefault(card.spool, len(self._spools))
+            if spool == len(self._spools):
+                self._spools.append(card.spool)
+            self._card_spool.append(spool)
+            self._card_offset.append(card.offset)
+            self._card_length.append(card.length)
+        return len(self._offsets) - 1
+
+    def get(self, index: int) -> StoredFounder:
+        self._file.seek(self._offsets[index])
+        return self._decode(index, self._file.readline())
+
+    def __iter__(self) -> Iterator[StoredFounder]:
+        """Every founder in index order (one sequential read)."""
+        self._file.seek(0)
+        for index, line in enumerate(self._file):
+            if index >= len(self._offsets):
+                break
+            yield self._decode(index, line)
+
+    def card(self, index: int) -> CardRef | None:
+        spool = self._card_spool[index]
+        if spool < 0:
+            return None
+        return CardRef(self._spools[spool], self._card_offset[index], self._card_length[index])
+
+    @staticmethod
+    def _decode(index: int, line: bytes) -> StoredFounder:
+        (
+            source,
+            row,
+            line_no,
+            founder,
+            company,
+            stage,
+            stage_source,
+            overall,
+            level,
+            weakest,
+            factors,
+            red_flags,
+            scorecard,
+        ) = json.loads(line)
+        return StoredFounder(
+            index=index,
+            source=source,
+            row=row,
+            line=line_no,
+            founder=founder,
+            company=company,
+            stage=stage,
+            stage_source=stage_source,
+            overall=overall,
+            level=level,
+            weakest=weakest,
+            factors=tuple(factors),
+            red_flags=tuple((flag_id, severity) for flag_id, severity in red_flags),
+            scorecard=scorecard,
+        )
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> FounderStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

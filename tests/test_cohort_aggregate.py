@@ -1,0 +1,166 @@
+"""Cohort statistics: spreads, ranks, percentiles, shared gaps, red flags."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from founder_check import Content, parse_answers, score
+from founder_check.cohort.aggregate import (
+    NO_FLAG,
+    CohortTally,
+    FounderOutcome,
+    percentile,
+    quartiles,
+    summarize,
+)
+from tests.answer_factory import answers_data
+
+
+def _outcome(
+    content: Content,
+    overall: float,
+    *,
+    factors: list[float | None] | None = None,
+    flags: tuple[tuple[str, str], ...] = (),
+    gaps: tuple[str, ...] = (),
+    name: str = "x",
+) -> FounderOutcome:
+    count = len(content.factors)
+    return FounderOutcome(
+        source=f"{name}.yaml",
+        row=None,
+        line=None,
+        founder=name,
+        company=None,
+        stage="seed",
+        stage_source="default",
+        overall=overall,
+        level="validating",
+        factors=tuple(factors) if factors is not None else (overall,) * count,
+        below_target=(False,) * count,
+        weakest=None,
+        red_flags=flags,
+        gap_questions=gaps,
+    )
+
+
+def test_quartiles_and_percentiles() -> None:
+    assert quartiles([5.0]) == (5.0, 5.0, 5.0, 5.0, 5.0, 5.0)
+    low, q1, median, q3, high, mean = quartiles([10.0, 20.0, 30.0, 40.0, 50.0])
+    assert (low, q1, median, q3, high, mean) == (10.0, 20.0, 30.0, 40.0, 50.0, 30.0)
+    ordered = [10.0, 20.0, 20.0, 40.0]
+    assert percentile(ordered, 10.0) == 12.5
+    assert percentile(ordered, 20.0) == 50.0
+    assert percentile(ordered, 40.0) == 87.5
+
+
+def test_ranks_share_ties_and_order_keeps_input_order(content: Content) -> None:
+    tally = CohortTally(content)
+    for overall in (50.0, 70.0, 50.0, 90.0, 10.0):
+        tally.add(_outcome(content, overall))
+    stats = tally.finish("en")
+    order = list(stats.rank_order())
+    assert order == [3, 1, 0, 2, 4]
+    assert [stats.rank(i) for i in order] == [1, 2, 3, 3, 5]
+
+
+def test_placement_is_hidden_below_five_founders(content: Content) -> None:
+    tally = CohortTally(content)
+    for overall in (50.0, 60.0, 70.0, 80.0):
+        tally.add(_outcome(content, overall))
+    small = tally.finish("en")
+    placement = small.placement(0)
+    assert (placement.size, placement.rank, placement.percentiles) == (4, None, None)
+    tally.add(_outcome(content, 90.0))
+    stats = tally.finish("en")
+    top = stats.placement(4)
+    assert top.rank == 1 and top.percentiles is not None
+    assert top.percentiles.overall == 90.0
+    assert set(top.percentiles.factors.values()) == {90.0}
+
+
+def test_factor_percentiles_need_five_founders_scored_on_that_factor(content: Content) -> None:
+    first_factor = content.factors[0].id
+    for unscored, expected in ((1, 90.0), (2, None)):
+        tally = CohortTally(content)
+        for number in range(6):
+            factors: list[float | None] = [float(number)] * len(content.factors)
+            if number < unscored:
+                factors[0] = None
+            tally.add(_outcome(content, float(number), factors=factors))
+        stats = tally.finish("en")
+        best = stats.percentiles(5)
+        assert best is not None and best.factors[first_factor] == expected
+        assert best.factors[content.factors[1].id] == round(100 * 5.5 / 6, 1)
+        assert stats.percentiles(0).factors[first_factor] is None  # type: ignore[union-attr]
+    spread = stats.factor_stats()[0]
+    assert spread.founders == 4 and spread.min == 2.0 and spread.max == 5.0
+
+
+def test_factor_without_any_score_has_empty_stats(content: Content) -> None:
+    tally = CohortTally(content)
+    tally.add(_outcome(content, 40.0, factors=[None] * len(content.factors)))
+    spread = tally.finish("en").factor_stats()[0]
+    assert spread.founders == 0 and spread.median is None and spread.mean is None
+
+
+def test_shared_gaps_and_red_flags_are_counted(content: Content) -> None:
+    questions = [q.id for q in content.questions if q.scored]
+    flags = content.red_flags
+    assert len(flags) >= 2, "the bundled content has red flags"
+    critical = next(f for f in flags if f.severity == "critical")
+    minor = next(f for f in flags if f.severity != "critical")
+    tally = CohortTally(content)
+    tally.add(
+        _outcome(
+            content,
+            50.0,
+            gaps=(questions[1], questions[0]),
+            flags=((minor.id, minor.severity),),
+            name="a",
+        )
+    )
+    tally.add(_outcome(content, 60.0, gaps=(questions[1],), name="b"))
+    tally.add(
+        _outcome(
+            content,
+            70.0,
+            gaps=(questions[2], questions[1]),
+            flags=((critical.id, critical.severity), (minor.id, minor.severity)),
+            name="c",
+        )
+    )
+    stats = tally.finish("zh")
+    gaps = stats.shared_gaps()
+    assert [(g.question, g.founders) for g in gaps] == [
+        (questions[1], 3),
+        (questions[0], 1),
+        (questions[2], 1),
+    ]
+    assert gaps[0].share == 1.0 and gaps[0].text == content.question_by_id[questions[1]].text.zh
+    assert all(c.ref in content.chapter_by_ref for g in gaps for c in g.chapters)
+    counts = stats.red_flag_counts()
+    assert [(c.id, c.founders) for c in counts] == [(critical.id, 1), (minor.id, 2)]
+    order = stats.rank_order()
+    flagged, total = stats.flagged(order, limit=1)
+    assert (flagged, total) == ([2], 2)
+    assert stats.flagged(order)[0] == [2, 0]
+    assert tally.worst_flag[1] == NO_FLAG
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_summarize_keeps_what_the_cohort_needs(content: Content, seed: int) -> None:
+    data = answers_data(content, rng=random.Random(seed))
+    card = score(content, parse_answers(data, content))
+    outcome = summarize(card, source="f.yaml")
+    assert outcome.overall == card.overall and outcome.level == card.level.id
+    assert outcome.factors == tuple(f.score for f in card.factors)
+    assert outcome.gap_questions == tuple(g.question for g in card.gaps)
+    assert outcome.red_flags == tuple((h.id, h.severity) for h in card.red_flags)
+    scored = [f for f in card.factors if f.score is not None]
+    weakest = next(f for f in scored if f.id == outcome.weakest)
+    assert all((weakest.gap or 0) >= (f.gap or 0) for f in scored)
+    assert not math.isnan(outcome.overall)
