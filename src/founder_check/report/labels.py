@@ -20,8 +20,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "capped": ("capped by red flags", "因红旗而受限"),
     "next_gate": ("To clear the {level} gate, still needed:", "要通过“{level}”门槛，还需要："),
     "confidence": ("Confidence", "可信度"),
-    "answered_of": ("{answered} of {applicable} questions answered, {weighted:.0%} of the weight",
-                    "已回答 {applicable} 题中的 {answered} 题，覆盖 {weighted:.0%} 的权重"),
+    "answered_of": (
+        "{answered} of {applicable} questions answered, {weighted:.0%} of the weight",
+        "已回答 {applicable} 题中的 {answered} 题，覆盖 {weighted:.0%} 的权重",
+    ),
     "high": ("high", "高"),
     "medium": ("medium", "中"),
     "low": ("low", "低"),
@@ -42,8 +44,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "action": ("What to do", "建议行动"),
     "cases": ("Seen in", "类似案例"),
     "gaps": ("Biggest gaps", "最大差距"),
-    "no_gaps": ("No gaps: every factor meets the target for this stage.",
-                "没有差距：所有要素都达到了本阶段的目标。"),
+    "no_gaps": (
+        "No gaps: every factor meets the target for this stage.",
+        "没有差距：所有要素都达到了本阶段的目标。",
+    ),
     "question": ("Question", "问题"),
     "your_answer": ("Your answer", "你的回答"),
     "points": ("points", "分"),
@@ -59,8 +63,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "content": ("Content", "内容版本"),
     # founder-check cohort
     "cohort_title": ("founder-check cohort report", "founder-check 批次评估报告"),
-    "cohort_summary": ("{scored} founders scored, {rejected} inputs not used",
-                       "已评估 {scored} 位创始人，{rejected} 份输入未能使用"),
+    "cohort_summary": (
+        "{scored} founders scored, {rejected} inputs not used",
+        "已评估 {scored} 位创始人，{rejected} 份输入未能使用",
+    ),
     "cohort_stage_option": ("every founder scored at stage", "所有创始人均按此阶段评估"),
     "cohort_ranking": ("Ranking", "排名"),
     "cohort_rank": ("#", "名次"),
@@ -68,8 +74,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cohort_flags": ("Red flags", "红旗"),
     "cohort_weakest": ("Weakest factor", "最弱要素"),
     "cohort_unnamed": ("(unnamed)", "（未署名）"),
-    "cohort_shown_of": ("{shown} of {total} shown; all are in {file}",
-                        "显示 {total} 项中的 {shown} 项；完整内容见 {file}"),
+    "cohort_shown_of": (
+        "{shown} of {total} shown; all are in {file}",
+        "显示 {total} 项中的 {shown} 项；完整内容见 {file}",
+    ),
     "cohort_shown_of_rows": (
         "{shown} of {total} shown; --rows 0 shows all, --out DIR writes all",
         "显示 {total} 项中的 {shown} 项；--rows 0 显示全部，--out 目录 写出全部",
@@ -82,10 +90,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cohort_q3": ("Q3", "上四分位"),
     "cohort_max": ("Max", "最高"),
     "cohort_below_target": ("Below target", "未达目标"),
-    "cohort_shared_gaps": ("Gaps most founders share (workshop topics)",
-                           "多数创始人共有的差距（可作为工作坊主题）"),
-    "cohort_no_shared_gaps": ("No founder has a gap on a factor below its target.",
-                              "没有创始人在未达目标的要素上存在差距。"),
+    "cohort_shared_gaps": (
+        "Gaps most founders share (workshop topics)",
+        "多数创始人共有的差距（可作为工作坊主题）",
+    ),
+    "cohort_no_shared_gaps": (
+        "No founder has a gap on a factor below its target.",
+        "没有创始人在未达目标的要素上存在差距。",
+    ),
     "cohort_red_flags": ("Red flags by founder", "各创始人的红旗警示"),
     "cohort_no_red_flags": ("No red flags triggered in this cohort.", "本批次未触发红旗警示。"),
     "cohort_rejected": ("Inputs not used", "未能使用的输入"),
@@ -133,8 +145,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "explain_feeds": ("Factors it feeds", "计入的成功要素"),
     "explain_share": ("Share of the overall score at stage {stage}", "在“{stage}”阶段占总分的比例"),
     "explain_share_short": ("Share of overall", "占总分比例"),
-    "explain_share_note": ("if every question scored at this stage is answered",
-                           "假设本阶段计分的问题全部作答"),
+    "explain_share_note": (
+        "if every question scored at this stage is answered",
+        "假设本阶段计分的问题全部作答",
+    ),
     "explain_not_scored_at": ("Not scored at stage {stage}.", "在“{stage}”阶段不计分。"),
     "explain_sources": ("Sources in the documents", "文档出处"),
     "explain_used_by_flags": ("Red flags that look at it", "引用它的红旗规则"),
@@ -146,8 +160,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "explain_conditional": ("asked only in some cases", "仅在部分情况下提问"),
     "explain_triggered_when": ("Triggered when", "触发条件"),
     "explain_caps": ("Caps the readiness level at", "将成熟度等级限制为"),
-    "explain_no_cap": ("Shown as a warning; does not cap the level.",
-                       "仅作提醒，不限制成熟度等级。"),
+    "explain_no_cap": (
+        "Shown as a warning; does not cap the level.",
+        "仅作提醒，不限制成熟度等级。",
+    ),
     "explain_document": ("Document", "文档"),
     "explain_cited_by_questions": ("Questions citing it", "引用它的问题"),
     "explain_cited_by_factors": ("Factors citing it", "引用它的成功要素"),
@@ -158,8 +174,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "explain_not_yet": ("Not scored yet at this stage", "本阶段尚不计分的问题"),
     "explain_min_score": ("Minimum score", "最低分数"),
     "explain_requires": ("Must-haves of this gate", "本级门槛的必备条件"),
-    "explain_capped_by": ("Red flags of these severities cap the level here",
-                          "以下严重程度的红旗会把等级限制在此"),
+    "explain_capped_by": (
+        "Red flags of these severities cap the level here",
+        "以下严重程度的红旗会把等级限制在此",
+    ),
 }
 
 
