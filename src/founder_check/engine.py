@@ -10,6 +10,10 @@ Rules (proved by the property tests in tests/test_engine_properties.py):
   each answer's value, so a better answer never lowers any score.
 - Every point is traceable: each question records its contribution to each factor and to
   the overall score, and these add up to the factor and overall scores.
+
+Everything that depends only on the content, the stage and the language (weights, texts,
+option values and labels, chapter references) is worked out once into a `_Plan` and kept
+on the content, so that scoring a cohort of thousands costs little per founder.
 """
 
 from __future__ import annotations
@@ -52,10 +56,94 @@ MAX_STRENGTHS = 5
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
 
 
-@dataclass
-class _Scored:
+@dataclass(frozen=True)
+class _QuestionPlan:
+    """One question as scored at one stage, in one language."""
+
     question: Question
-    value: float
+    static_status: str | None  # "not_expected" or "unscored"; None: depends on the answer
+    factors: tuple[tuple[str, float], ...]
+    text: str
+    best_options: list[str]
+    chapters: list[str]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    stage: Stage
+    lang: Lang
+    questions: tuple[_QuestionPlan, ...]
+    factor_ids: tuple[str, ...]
+    weights: dict[str, float]
+    factor_names: dict[str, str]
+    targets: dict[str, float | None]
+    stage_ref: dict[StageSource, StageRef]
+    levels: dict[str, LevelRef]
+    chapters: dict[str, ChapterRef]
+    summaries: dict[str, str]
+    documents: dict[str, str]
+    versions: tuple[Versions, Versions]
+
+
+def _plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
+    key = ("engine-plan", stage.id, lang)
+    cached = content.memo.get(key)
+    if cached is None:
+        cached = content.memo[key] = _make_plan(content, stage, lang)
+    plan: _Plan = cached
+    return plan
+
+
+def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
+    rank = content.stage_rank[stage.id]
+    questions = []
+    for question in content.questions:
+        static_status = None
+        if question.from_stage is not None and content.stage_rank[question.from_stage] > rank:
+            static_status = "not_expected"
+        elif not question.scored:
+            static_status = "unscored"
+        questions.append(
+            _QuestionPlan(
+                question=question,
+                static_status=static_status,
+                factors=tuple(question.factors.items()),
+                text=question.text.get(lang),
+                best_options=_best_options(question, lang) if question.scored else [],
+                chapters=list(question.chapters),
+            )
+        )
+    chapters = {
+        chapter.ref: ChapterRef(
+            ref=chapter.ref,
+            doc=chapter.doc,
+            section=chapter.section,
+            title=chapter.title.get(lang),
+        )
+        for chapter in content.chapters
+    }
+    name = stage.name.get(lang)
+    return _Plan(
+        stage=stage,
+        lang=lang,
+        questions=tuple(questions),
+        factor_ids=tuple(f.id for f in content.factors),
+        weights={f.id: stage.weights.get(f.id, f.weight) for f in content.factors},
+        factor_names={f.id: f.name.get(lang) for f in content.factors},
+        targets={f.id: stage.targets.get(f.id) for f in content.factors},
+        stage_ref={
+            source: StageRef(id=stage.id, name=name, source=source)
+            for source in ("option", "answers", "default")
+        },
+        levels={level.id: _level_ref(level, lang) for level in content.levels},
+        chapters=chapters,
+        summaries={chapter.ref: chapter.summary.get(lang) for chapter in content.chapters},
+        documents={document.id: document.title.get(lang) for document in content.documents},
+        versions=(
+            Versions(name="founder-check", version=__version__),
+            Versions(name=content.name, version=content.version),
+        ),
+    )
 
 
 def score(
@@ -68,33 +156,32 @@ def score(
 ) -> Scorecard:
     """Score answers against content; `stage` overrides the answers' own stage."""
     stage_model, stage_source = _pick_stage(content, answers, stage)
-    stage_rank = content.stage_rank[stage_model.id]
+    plan = _plan(content, stage_model, lang)
     values = answers.values
 
     statuses: dict[str, str] = {}
-    scored: list[_Scored] = []
-    for question in content.questions:
+    answered: list[tuple[_QuestionPlan, float]] = []
+    for item in plan.questions:
+        question = item.question
         if question.when is not None and not applies(question.when, values, content=content):
             statuses[question.id] = "not_applicable"
-        elif (
-            question.from_stage is not None and content.stage_rank[question.from_stage] > stage_rank
-        ):
-            statuses[question.id] = "not_expected"
-        elif not question.scored:
-            statuses[question.id] = "unscored"
+        elif item.static_status is not None:
+            statuses[question.id] = item.static_status
         elif question.id not in values:
             statuses[question.id] = "skipped"
         else:
             statuses[question.id] = "answered"
-            scored.append(_Scored(question, answer_value(question, values[question.id])))
+            answered.append((item, answer_value(question, values[question.id])))
 
-    weights = {f.id: stage_model.weights.get(f.id, f.weight) for f in content.factors}
-    totals = {f.id: 0.0 for f in content.factors}
-    denominators = {f.id: 0.0 for f in content.factors}
-    for item in scored:
-        for factor_id, weight in item.question.factors.items():
-            totals[factor_id] += weight * item.value
+    weights = plan.weights
+    totals = dict.fromkeys(plan.factor_ids, 0.0)
+    denominators = dict.fromkeys(plan.factor_ids, 0.0)
+    counts = dict.fromkeys(plan.factor_ids, 0)
+    for item, value in answered:
+        for factor_id, weight in item.factors:
+            totals[factor_id] += weight * value
             denominators[factor_id] += weight
+            counts[factor_id] += 1
     factor_scores: dict[str, float | None] = {
         f: (100.0 * totals[f] / denominators[f] if denominators[f] > 0 else None) for f in totals
     }
@@ -104,132 +191,128 @@ def score(
         if weight_sum > 0
         else 0.0
     )
+    # overall points per factor point, for each factor
+    share = {f: (weights[f] / weight_sum if weight_sum > 0 else 0.0) for f in weights}
 
-    def share(factor_id: str) -> float:
-        """How many overall points one factor point is worth."""
-        return weights[factor_id] / weight_sum if weight_sum > 0 else 0.0
-
-    red_flags = _red_flags(content, values, factor_scores, stage_model.id, lang)
+    red_flags = _red_flags(content, plan, values, factor_scores)
     score_level = _score_level(content.levels, overall)
-    gate_level, next_gate = _gate_level(content, values, factor_scores, stage_model.id, lang)
+    gate_level, next_gate = _gate_level(content, plan, values, factor_scores)
     level = _capped_level(content, score_level, red_flags)
 
+    applicable_counts = dict.fromkeys(plan.factor_ids, 0)
+    for item in plan.questions:
+        if statuses[item.question.id] in ("answered", "skipped"):
+            for factor_id, _ in item.factors:
+                applicable_counts[factor_id] += 1
     factors = []
     below_target: set[str] = set()
-    for factor in content.factors:
-        factor_score = factor_scores[factor.id]
-        target = stage_model.targets.get(factor.id)
+    for factor_id in plan.factor_ids:
+        factor_score = factor_scores[factor_id]
+        target = plan.targets[factor_id]
         gap = None
         if factor_score is not None and target is not None:
             gap = round(max(0.0, target - factor_score), 1)
             if target - factor_score > 0:
-                below_target.add(factor.id)
+                below_target.add(factor_id)
         factors.append(
             FactorScore(
-                id=factor.id,
-                name=factor.name.get(lang),
+                id=factor_id,
+                name=plan.factor_names[factor_id],
                 score=None if factor_score is None else round(factor_score, 1),
-                weight=weights[factor.id],
+                weight=weights[factor_id],
                 target=target,
                 gap=gap,
-                answered=sum(1 for i in scored if factor.id in i.question.factors),
-                applicable=sum(
-                    1
-                    for q in content.questions
-                    if factor.id in q.factors and statuses[q.id] in ("answered", "skipped")
-                ),
+                answered=counts[factor_id],
+                applicable=applicable_counts[factor_id],
             )
         )
 
+    values_by_id = {item.question.id: value for item, value in answered}
     results = []
     gaps = []
     strengths = []
-    for question in content.questions:
-        status = statuses[question.id]
-        raw = values.get(question.id)
-        value = None
+    for item in plan.questions:
+        question_id = item.question.id
+        raw = values.get(question_id)
+        question_value = values_by_id.get(question_id)
         contributions: dict[str, float] = {}
         overall_points = 0.0
-        if status == "answered" and raw is not None:
-            value = answer_value(question, raw)
-            for factor_id, weight in question.factors.items():
+        if question_value is not None and raw is not None:
+            value = question_value
+            shortfall = 0.0
+            for factor_id, weight in item.factors:
                 points = 100.0 * weight * value / denominators[factor_id]
                 contributions[factor_id] = round(points, 3)
-                overall_points += points * share(factor_id)
-            shortfall = sum(
-                100.0 * weight * (1.0 - value) / denominators[f] * share(f)
-                for f, weight in question.factors.items()
-            )
-            if value < 1.0 and below_target.intersection(question.factors):
-                gaps.append(_gap(content, question, raw, value, shortfall, lang))
+                overall_points += points * share[factor_id]
+                shortfall += (
+                    100.0 * weight * (1.0 - value) / denominators[factor_id] * share[factor_id]
+                )
+            if value < 1.0 and any(f in below_target for f, _ in item.factors):
+                gaps.append(_gap(item, raw, value, shortfall, plan.lang))
             if value >= STRENGTH_VALUE:
-                strengths.append((overall_points, question, raw, value))
+                strengths.append((overall_points, item, raw, value))
         results.append(
             QuestionResult(
-                id=question.id,
-                section=question.section,
-                text=question.text.get(lang),
-                status=status,  # type: ignore[arg-type]
+                id=question_id,
+                status=statuses[question_id],  # type: ignore[arg-type]
                 answer=_json_answer(raw),
-                answer_label=answer_label(question, raw, lang) if raw is not None else None,
-                value=value,
+                value=question_value,
                 contributions=contributions,
                 overall_points=round(overall_points, 3),
             )
         )
     gaps.sort(key=lambda gap: (-gap.shortfall, gap.question))
-    strengths.sort(key=lambda item: (-item[0], item[1].id))
+    strengths.sort(key=lambda entry: (-entry[0], entry[1].question.id))
 
-    applicable = [q for q in content.questions if statuses[q.id] in ("answered", "skipped")]
-    possible = sum(sum(w * share_all(weights, f) for f, w in q.factors.items()) for q in applicable)
-    got = sum(
-        sum(w * share_all(weights, f) for f, w in item.question.factors.items()) for item in scored
-    )
-    weighted = got / possible if possible > 0 else 0.0
+    applicable = [i for i in plan.questions if statuses[i.question.id] in ("answered", "skipped")]
+    total_weight = sum(weights.values())
+    possible = sum(w * weights[f] for i in applicable for f, w in i.factors)
+    got = sum(w * weights[f] for i, _ in answered for f, w in i.factors)
+    weighted = got / possible if possible > 0 and total_weight > 0 else 0.0
 
+    recommended = _recommended(plan, gaps, red_flags)
+    cited = {ref for gap in gaps for ref in gap.chapters}
+    cited.update(ref for hit in red_flags for ref in hit.chapters)
     return Scorecard(
         schema_version=SCHEMA_VERSION,
-        tool=Versions(name="founder-check", version=__version__),
-        content=Versions(name=content.name, version=content.version),
+        tool=plan.versions[0],
+        content=plan.versions[1],
         generated_at=generated_at,
         lang=lang,
         subject=Subject(founder=answers.founder, company=answers.company),
-        stage=StageRef(id=stage_model.id, name=stage_model.name.get(lang), source=stage_source),
+        stage=plan.stage_ref[stage_source],
         overall=round(overall, 1),
-        level=_level_ref(level, lang),
-        score_level=_level_ref(score_level, lang),
-        gate_level=_level_ref(gate_level, lang),
+        level=plan.levels[level.id],
+        score_level=plan.levels[score_level.id],
+        gate_level=plan.levels[gate_level.id],
         next_gate=next_gate,
         factors=factors,
         questions=results,
         gaps=gaps,
         strengths=[
             Strength(
-                question=q.id,
-                text=q.text.get(lang),
-                answer_label=answer_label(q, raw, lang),
+                question=item.question.id,
+                text=item.text,
+                answer_label=answer_label(item.question, raw, lang),
                 value=value,
-                factors=list(q.factors),
+                factors=[f for f, _ in item.factors],
             )
-            for _, q, raw, value in strengths[:MAX_STRENGTHS]
+            for _, item, raw, value in strengths[:MAX_STRENGTHS]
         ],
         red_flags=red_flags,
-        recommended_chapters=_recommended(content, gaps, red_flags, lang),
+        recommended_chapters=recommended,
         coverage=Coverage(
             applicable=len(applicable),
-            answered=len(scored),
-            skipped=[q.id for q in applicable if statuses[q.id] == "skipped"],
+            answered=len(answered),
+            skipped=[i.question.id for i in applicable if statuses[i.question.id] == "skipped"],
             not_applicable=[q for q, s in statuses.items() if s == "not_applicable"],
             not_expected=[q for q, s in statuses.items() if s == "not_expected"],
             weighted=round(weighted, 3),
-            confidence=_confidence(weighted, len(scored)),
+            confidence=_confidence(weighted, len(answered)),
         ),
+        chapters={ref: plan.chapters[ref] for ref in sorted(cited)},
+        documents={doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})},
     )
-
-
-def share_all(weights: dict[str, float], factor_id: str) -> float:
-    total = sum(weights.values())
-    return weights[factor_id] / total if total > 0 else 0.0
 
 
 def _pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
@@ -244,38 +327,17 @@ def _json_answer(raw: AnswerValue | None) -> JsonAnswer:
     return list(raw) if isinstance(raw, tuple) else raw
 
 
-def _chapter_ref(content: Content, ref: str, lang: Lang) -> ChapterRef:
-    chapter = content.chapter_by_ref[ref]
-    return ChapterRef(
-        ref=ref,
-        doc=chapter.doc,
-        doc_title=content.document_by_id[chapter.doc].title.get(lang),
-        section=chapter.section,
-        title=chapter.title.get(lang),
-        summary=chapter.summary.get(lang),
-    )
-
-
-def _gap(
-    content: Content,
-    question: Question,
-    raw: AnswerValue,
-    value: float,
-    shortfall: float,
-    lang: Lang,
-) -> Gap:
-    best_options = _best_options(question, lang)
+def _gap(item: _QuestionPlan, raw: AnswerValue, value: float, shortfall: float, lang: Lang) -> Gap:
     return Gap(
-        question=question.id,
-        text=question.text.get(lang),
+        question=item.question.id,
+        text=item.text,
         answer=_json_answer(raw),
-        answer_label=answer_label(question, raw, lang),
+        answer_label=answer_label(item.question, raw, lang),
         value=round(value, 3),
         shortfall=round(shortfall, 2),
-        factors=list(question.factors),
-        strong_answer=question.help.get(lang),
-        best_options=best_options,
-        chapters=[_chapter_ref(content, ref, lang) for ref in question.chapters],
+        factors=[f for f, _ in item.factors],
+        best_options=item.best_options,
+        chapters=item.chapters,
     )
 
 
@@ -296,11 +358,12 @@ def _best_options(question: Question, lang: Lang) -> list[str]:
 
 def _red_flags(
     content: Content,
+    plan: _Plan,
     values: dict[str, AnswerValue],
     factor_scores: dict[str, float | None],
-    stage: str,
-    lang: Lang,
 ) -> list[RedFlagHit]:
+    lang = plan.lang
+    stage = plan.stage.id
     hits = []
     for flag in content.red_flags:
         if not applies(
@@ -311,16 +374,15 @@ def _red_flags(
         for question_id in matching_questions(
             flag.when, values, content=content, factor_scores=factor_scores, stage=stage
         ):
-            if question_id in values:
-                question = content.question_by_id[question_id]
-                raw = values[question_id]
-                evidence.append(
-                    Evidence(
-                        question=question_id,
-                        answer=_json_answer(raw),
-                        answer_label=answer_label(question, raw, lang),
-                    )
+            question = content.question_by_id[question_id]
+            raw = values[question_id]
+            evidence.append(
+                Evidence(
+                    question=question_id,
+                    answer=_json_answer(raw),
+                    answer_label=answer_label(question, raw, lang),
                 )
+            )
         hits.append(
             RedFlagHit(
                 id=flag.id,
@@ -330,7 +392,7 @@ def _red_flags(
                 action=flag.action.get(lang),
                 evidence=evidence,
                 cases=[case.get(lang) for case in flag.cases],
-                chapters=[_chapter_ref(content, ref, lang) for ref in flag.chapters],
+                chapters=list(flag.chapters),
             )
         )
     hits.sort(key=lambda hit: (SEVERITY_ORDER[hit.severity], hit.id))
@@ -347,13 +409,13 @@ def _score_level(levels: tuple[Level, ...], overall: float) -> Level:
 
 def _gate_level(
     content: Content,
+    plan: _Plan,
     values: dict[str, AnswerValue],
     factor_scores: dict[str, float | None],
-    stage: str,
-    lang: Lang,
 ) -> tuple[Level, NextGate | None]:
     """The highest level whose must-haves, and those of every level below, are all met;
     and what the next gate still lacks."""
+    stage = plan.stage.id
 
     def met(condition: Condition) -> bool:
         return applies(condition, values, content=content, factor_scores=factor_scores, stage=stage)
@@ -364,12 +426,12 @@ def _gate_level(
         if missing:
             requirements = [
                 GateRequirement(
-                    text=condition_text(condition, lang, content),
+                    text=condition_text(condition, plan.lang, content),
                     questions=questions_in(condition),
                 )
                 for condition in missing
             ]
-            return cleared, NextGate(level=_level_ref(level, lang), missing=requirements)
+            return cleared, NextGate(level=plan.levels[level.id], missing=requirements)
         cleared = level
     return cleared, None
 
@@ -389,20 +451,30 @@ def _level_ref(level: Level, lang: Lang) -> LevelRef:
 
 
 def _recommended(
-    content: Content, gaps: list[Gap], red_flags: list[RedFlagHit], lang: Lang
+    plan: _Plan, gaps: list[Gap], red_flags: list[RedFlagHit]
 ) -> list[RecommendedChapter]:
     """Chapters behind the red flags first, then behind the largest gaps; each listed once."""
     reasons: dict[str, list[str]] = {}
     for hit in red_flags:
-        for chapter in hit.chapters:
-            reasons.setdefault(chapter.ref, []).append(hit.id)
+        for ref in hit.chapters:
+            reasons.setdefault(ref, []).append(hit.id)
     for gap in gaps[:TOP_GAPS_FOR_READING]:
-        for chapter in gap.chapters:
-            reasons.setdefault(chapter.ref, []).append(gap.question)
+        for ref in gap.chapters:
+            reasons.setdefault(ref, []).append(gap.question)
     recommended = []
     for ref, why in list(reasons.items())[:MAX_RECOMMENDED_CHAPTERS]:
-        base = _chapter_ref(content, ref, lang)
-        recommended.append(RecommendedChapter(**vars(base), reasons=why))
+        chapter = plan.chapters[ref]
+        recommended.append(
+            RecommendedChapter(
+                ref=ref,
+                doc=chapter.doc,
+                section=chapter.section,
+                title=chapter.title,
+                doc_title=plan.documents[chapter.doc],
+                summary=plan.summaries[ref],
+                reasons=why,
+            )
+        )
     return recommended
 
 

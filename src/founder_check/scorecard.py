@@ -77,20 +77,17 @@ class FactorScore:
 class ChapterRef:
     ref: str
     doc: str
-    doc_title: str
     section: str
     title: str
-    summary: str
 
 
 @dataclass(frozen=True)
 class QuestionResult:
+    """One question's part in the score: texts and option labels are in the questionnaire."""
+
     id: str
-    section: str
-    text: str
     status: QuestionStatus
     answer: JsonAnswer
-    answer_label: str | None
     value: float | None
     contributions: dict[str, float]
     overall_points: float
@@ -98,6 +95,9 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class Gap:
+    """An answer below the best in a factor under the stage's target; chapters are refs
+    into the scorecard's `chapters`."""
+
     question: str
     text: str
     answer: JsonAnswer
@@ -105,9 +105,8 @@ class Gap:
     value: float
     shortfall: float
     factors: list[str]
-    strong_answer: str
     best_options: list[str]
-    chapters: list[ChapterRef]
+    chapters: list[str]
 
 
 @dataclass(frozen=True)
@@ -135,11 +134,13 @@ class RedFlagHit:
     action: str
     evidence: list[Evidence]
     cases: list[str]
-    chapters: list[ChapterRef]
+    chapters: list[str]
 
 
 @dataclass(frozen=True)
 class RecommendedChapter(ChapterRef):
+    doc_title: str
+    summary: str
     reasons: list[str]
 
 
@@ -177,3 +178,5 @@ class Scorecard:
     red_flags: list[RedFlagHit]
     recommended_chapters: list[RecommendedChapter]
     coverage: Coverage
+    chapters: dict[str, ChapterRef]
+    documents: dict[str, str]

@@ -277,8 +277,6 @@ def chapter_ref(content: Content, ref: str, lang: Lang) -> ChapterRef:
     return ChapterRef(
         ref=ref,
         doc=chapter.doc,
-        doc_title=content.document_by_id[chapter.doc].title.get(lang),
         section=chapter.section,
         title=chapter.title.get(lang),
-        summary=chapter.summary.get(lang),
     )

@@ -108,7 +108,7 @@ def write_cards(tasks: list[tuple[CardRef, str, bytes]], handles: dict[str, Any]
 
     for ref, path, tail in tasks:
         try:
-            write_bytes_atomic(Path(path), read_card(ref, handles) + tail)
+            write_bytes_atomic(Path(path), read_card(ref, handles) + tail, durable=False)
         except OSError as exc:
             raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import __version__, readers
+from founder_check.atomic import sync_folder
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
 from founder_check.cohort.hashes import HashSet, hash64
@@ -156,9 +157,10 @@ def _run(
         stats = tally.finish(lang)
         if out is not None:
             progress.start_writing(len(store))
-            export.scorecards_dir(out)
+            cards = export.scorecards_dir(out)
             for count in workers.write(_card_tasks(store, stats, out)):
                 progress.advance(count)
+            sync_folder(cards)  # each card was renamed into place without its own fsync
     rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
     order = stats.rank_order()
     summary = _Summary(stats.factor_stats(), stats.shared_gaps(), stats.red_flag_counts())

@@ -278,10 +278,11 @@ class Question:
         return self.no_value if self.no_value is not None else 0.0
 
     def option(self, option_id: str) -> Option | None:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        return None
+        return self._option_by_id.get(option_id)
+
+    @cached_property
+    def _option_by_id(self) -> dict[str, Option]:
+        return {option.id: option for option in self.options}
 
     def band_for(self, number: float) -> Band:
         for band in self.bands:
@@ -467,3 +468,8 @@ class Content:
     @cached_property
     def red_flag_by_id(self) -> dict[str, RedFlag]:
         return {flag.id: flag for flag in self.red_flags}
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Derived read-only data computed once per content (the engine's scoring plans)."""
+        return {}

@@ -45,7 +45,7 @@ def scorecard_markdown(card: Scorecard) -> str:
             lines.append(f"- {label('evidence', lang)}: {evidence}")
         lines.append(f"- {label('action', lang)}: {hit.action}")
         lines.append(f"- {label('cases', lang)}: {'; '.join(hit.cases)}")
-        lines.append(f"- {label('read', lang)}: {', '.join(c.ref for c in hit.chapters)}")
+        lines.append(f"- {label('read', lang)}: {', '.join(hit.chapters)}")
         lines.append("")
     lines += ["", f"## {label('factors', lang)}", ""]
     lines.append(
@@ -64,11 +64,11 @@ def scorecard_markdown(card: Scorecard) -> str:
     if not card.gaps:
         lines.append(label("no_gaps", lang))
     for rank, gap in enumerate(card.gaps[:10], start=1):
-        strong = " / ".join(gap.best_options) if gap.best_options else gap.strong_answer
+        strong = " / ".join(gap.best_options)
         lines.append(f"{rank}. **{gap.text}** (`{gap.question}`, +{gap.shortfall:.1f})")
         lines.append(f"   - {label('your_answer', lang)}: {gap.answer_label}")
         lines.append(f"   - {label('strong', lang)}: {strong}")
-        chapters = ", ".join(f"{c.ref} {c.title}" for c in gap.chapters)
+        chapters = ", ".join(f"{ref} {card.chapters[ref].title}" for ref in gap.chapters)
         lines.append(f"   - {label('read', lang)}: {chapters}")
     lines += ["", f"## {label('strengths', lang)}", ""]
     if not card.strengths:

@@ -107,7 +107,7 @@ def _red_flags(card: Scorecard) -> Panel | Text:
         text.append(f"{label('action', lang)}: ", style="bold")
         text.append(f"{hit.action}\n")
         text.append(f"{label('cases', lang)}: {'; '.join(hit.cases)}\n", style="dim")
-        text.append(f"{label('read', lang)}: {', '.join(c.ref for c in hit.chapters)}", style="dim")
+        text.append(f"{label('read', lang)}: {', '.join(hit.chapters)}", style="dim")
         parts.append(text)
     return Panel(
         Group(*parts), title=label("red_flags", lang), title_align="left", border_style="red"
@@ -175,11 +175,11 @@ def _gaps(card: Scorecard) -> Panel | Text:
         )
         body.append(f"   {label('your_answer', lang)}: ", style="dim")
         body.append(f"{gap.answer_label}\n", style="yellow")
-        strong = " / ".join(gap.best_options) if gap.best_options else gap.strong_answer
+        strong = " / ".join(gap.best_options)
         body.append(f"   {label('strong', lang)}: ", style="dim")
         body.append(f"{strong}\n", style="green")
         body.append(f"   {label('read', lang)}: ", style="dim")
-        body.append(", ".join(f"{c.ref} {c.title}" for c in gap.chapters))
+        body.append(", ".join(f"{ref} {card.chapters[ref].title}" for ref in gap.chapters))
     return Panel(body, title=label("gaps", lang), title_align="left", border_style="yellow")
 
 
