@@ -241,3 +241,18 @@ def test_report_golden(content: Content, example_answers: Path, lang: str) -> No
     if UPDATE_GOLDEN or not golden.exists():
         golden.write_text(buffer.getvalue(), encoding="utf-8")
     assert buffer.getvalue() == golden.read_text(encoding="utf-8")
+
+
+def test_markdown_export(tmp_path: Path, example_answers: Path) -> None:
+    out = tmp_path / "report.md"
+    result = run_cli("assess", "--answers", str(example_answers), "--markdown", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# founder-check report: Jane Doe · Example AI")
+    assert "## Success factors" in text and "| Factor | Score |" in text
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    assert "Overall score" in result.stdout  # the terminal report still prints
+    to_stdout = run_cli("assess", "--answers", str(example_answers), "--markdown", "-")
+    assert to_stdout.stdout.startswith("# founder-check report")
+    both = run_cli("assess", "--answers", str(example_answers), "--markdown", "-", "--json", "-")
+    assert both.returncode == 2

@@ -56,7 +56,10 @@ ContentOption = Annotated[
     typer.Option("--content", help="Content folder (questionnaires/ + scoring/) to use instead."),
 ]
 StageOption = Annotated[
-    str | None, typer.Option("--stage", help="Company stage; overrides the answers' own stage.")
+    str | None,
+    typer.Option(
+        "--stage", metavar="STAGE", help="Company stage; overrides the answers' own stage."
+    ),
 ]
 
 
@@ -183,7 +186,17 @@ def assess(
     ] = None,
     json_path: Annotated[
         str | None,
-        typer.Option("--json", help="Write the scorecard as JSON to PATH ('-': stdout)."),
+        typer.Option(
+            "--json", metavar="PATH", help="Write the scorecard as JSON to PATH ('-': stdout)."
+        ),
+    ] = None,
+    markdown_path: Annotated[
+        str | None,
+        typer.Option(
+            "--markdown",
+            metavar="PATH",
+            help="Write the report as Markdown to PATH ('-': stdout), to share it.",
+        ),
     ] = None,
     lang: LangOption = Lang.en,
     content_dir: ContentOption = None,
@@ -206,7 +219,9 @@ def assess(
     sections: Annotated[
         list[str] | None,
         typer.Option(
-            "--section", help="Interview: ask only this section (repeatable); keep other answers."
+            "--section",
+            metavar="ID",
+            help="Interview: ask only this section (repeatable); keep other answers.",
         ),
     ] = None,
     draft: Annotated[
@@ -229,7 +244,13 @@ def assess(
             sections=tuple(sections or ()),
             stage=stage,
         )
-        _interview(content, options, content_dir=content_dir, json_path=json_path)
+        _interview(
+            content,
+            options,
+            content_dir=content_dir,
+            json_path=json_path,
+            markdown_path=markdown_path,
+        )
         return
     if save or resume or update or sections or draft:
         usage_error(
@@ -239,11 +260,23 @@ def assess(
     from founder_check.answers import load_answers
 
     loaded = load_answers(answers, content)
-    emit_scorecard(content, loaded, stage=stage, lang=lang.value, json_path=json_path)
+    emit_scorecard(
+        content,
+        loaded,
+        stage=stage,
+        lang=lang.value,
+        json_path=json_path,
+        markdown_path=markdown_path,
+    )
 
 
 def _interview(
-    content: Content, options: Any, *, content_dir: Path | None, json_path: str | None
+    content: Content,
+    options: Any,
+    *,
+    content_dir: Path | None,
+    json_path: str | None,
+    markdown_path: str | None = None,
 ) -> None:
     """Interview the founder in the terminal, save the answers, then report as usual."""
     from founder_check.interview.setup import check_options, require_terminal, resume_command
@@ -280,27 +313,46 @@ def _interview(
             markup=False,
             soft_wrap=True,
         )
-    emit_scorecard(content, result.answers, stage=options.stage, lang=lang, json_path=json_path)
+    emit_scorecard(
+        content,
+        result.answers,
+        stage=options.stage,
+        lang=lang,
+        json_path=json_path,
+        markdown_path=markdown_path,
+    )
 
 
 def emit_scorecard(
-    content: Content, answers: Any, *, stage: str | None, lang: str, json_path: str | None
+    content: Content,
+    answers: Any,
+    *,
+    stage: str | None,
+    lang: str,
+    json_path: str | None,
+    markdown_path: str | None = None,
 ) -> None:
-    """Score, then print the report and/or write the JSON scorecard."""
+    """Score, then print the report and/or write the exports ('-' for stdout: no report)."""
     from founder_check.engine import score
-    from founder_check.report.json_format import scorecard_json
+    from founder_check.report.formats import ExportFormat, export
 
+    if json_path == "-" and markdown_path == "-":
+        usage_error("--json - and --markdown - cannot both write to stdout")
     card = score(content, answers, stage=stage, lang=lang, generated_at=now_iso())  # type: ignore[arg-type]
-    if json_path is not None:
-        write_output(json_path, scorecard_json(card))
-    if json_path != "-":
+    written = []
+    for path, fmt in ((json_path, ExportFormat.json), (markdown_path, ExportFormat.markdown)):
+        if path is not None:
+            write_output(path, export(card, fmt))
+            if path != "-":
+                written.append(path)
+    if "-" not in (json_path, markdown_path):
         from rich.console import Console
 
         from founder_check.report.terminal import render
 
         render(card, Console(highlight=False))
-        if json_path is not None:
-            _err_console().print(f"scorecard written to {json_path}", highlight=False)
+    for path in written:
+        _err_console().print(f"written: {path}", highlight=False)
 
 
 @app.command()
