@@ -1,7 +1,8 @@
 """A per-user cache of validated content, so that every run does not re-read ~300 KB of YAML.
 
-The key covers the tool version and every content file's path, size and modification time:
-any edit to the content (or an upgrade) misses the cache and reloads with full checks. The
+The key covers the tool version, the model code and every content file's path, size and
+modification time: any edit to the content (or an upgrade) misses the cache and reloads with
+full checks. The
 cache holds only content (no answers). Set FOUNDER_CHECK_NO_CACHE=1 to bypass it.
 """
 
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 from founder_check import __version__
+from founder_check.content import models as models_module
 from founder_check.content.models import Content
 
 CACHE_FORMAT = 1
@@ -34,6 +36,11 @@ def cache_dir() -> Path:
 def _fingerprint(root: Path) -> str | None:
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{root.resolve()}".encode())
     try:
+        # the classes being unpickled: a changed model (same version, e.g. a git checkout)
+        # must not load an object pickled with another layout
+        for module_file in (models_module.__file__, __file__):
+            stat = os.stat(module_file or "")
+            digest.update(f"|{module_file}|{stat.st_size}|{stat.st_mtime_ns}".encode())
         for folder in ("questionnaires", "scoring"):
             for path in sorted((root / folder).rglob("*")):
                 if path.suffix in (".yaml", ".yml"):
