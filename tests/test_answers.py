@@ -132,3 +132,11 @@ def test_whole_numbers_are_whole(content: Content, example_answers: Path) -> Non
     text = _example_text(example_answers).replace("pivots_12m: 1", "pivots_12m: 1.5")
     problems = _problems(text, content)
     assert len(problems) == 1 and "'1.5' is not a whole number" in problems[0]
+
+
+def test_control_characters_never_reach_the_report(content: Content, example_answers: Path) -> None:
+    text = _example_text(example_answers).replace(
+        "founder: Jane Doe", 'founder: "Jane\\x1b[2J\\x07 Doe"'
+    )
+    answers = parse_answers(parse_yaml(text, "a"), content)
+    assert answers.founder == "Jane [2J  Doe"

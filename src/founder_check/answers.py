@@ -83,7 +83,7 @@ def parse_answers(
         if value is not None and not isinstance(value, (str, int, float)):
             problem("expected plain text", name)
             value = None
-        metadata[name] = None if value is None else str(value).strip()[:200] or None
+        metadata[name] = None if value is None else _printable(str(value))[:200] or None
     stage = metadata["stage"]
     if stage is not None and stage not in content.stage_by_id:
         problem(
@@ -133,6 +133,11 @@ def parse_answers(
         skipped=tuple(skipped),
         source=source,
     )
+
+
+def _printable(text: str) -> str:
+    """Metadata shown in reports and file names: no control characters (terminal escapes)."""
+    return "".join(ch if ch.isprintable() else " " for ch in text).strip()
 
 
 def required_at(question: Question, content: Content, stage: str | None) -> bool:
