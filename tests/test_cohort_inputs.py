@@ -105,7 +105,7 @@ def test_csv_rows_become_items_with_row_and_line(tmp_path: Path, content: Conten
         (4, 6),
     ]
     answers = [read_answers(item, content) for item in items if isinstance(item, Item)]
-    assert [a.founder for a in answers] == ["Founder 00", "Multi\nline name", "Founder 02"]
+    assert [a.founder for a in answers] == ["Founder 00", "Multi line name", "Founder 02"]
 
 
 def test_csv_row_problems_name_the_column(tmp_path: Path, content: Content) -> None:
