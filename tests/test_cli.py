@@ -256,3 +256,14 @@ def test_markdown_export(tmp_path: Path, example_answers: Path) -> None:
     assert to_stdout.stdout.startswith("# founder-check report")
     both = run_cli("assess", "--answers", str(example_answers), "--markdown", "-", "--json", "-")
     assert both.returncode == 2
+
+
+def test_output_paths_are_checked_before_any_work(tmp_path: Path, example_answers: Path) -> None:
+    """A mistyped export path fails at once, not after a scoring run or a whole interview."""
+    missing = str(tmp_path / "no" / "report.md")
+    for args in (("--answers", str(example_answers)), ()):
+        result = run_cli("assess", *args, "--markdown", missing)
+        assert result.returncode == 2
+        assert f"--markdown {missing}: folder" in result.stderr
+    folder = run_cli("assess", "--json", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr

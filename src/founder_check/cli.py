@@ -21,11 +21,10 @@ import typer
 from founder_check import __version__
 
 if TYPE_CHECKING:
+    from founder_check.answers import Answers
     from founder_check.content.models import Content
+    from founder_check.content.models import Lang as LangCode
 
-EXIT_OK = 0
-EXIT_INPUT = 1
-EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
@@ -161,12 +160,20 @@ def write_output(path: str, text: str) -> None:
         return
     from founder_check.atomic import write_text_atomic
 
+    check_output_path(path)
+    write_text_atomic(Path(path), text)
+
+
+def check_output_path(path: str | None, option: str = "") -> None:
+    """Refuse, before any work is done, an output path that cannot be written."""
+    if path is None or path == "-":
+        return
     target = Path(path)
+    where = f"{option} {path}".strip()
     if target.is_dir():
-        usage_error(f"{path}: is a folder; give a file name")
-    if not target.parent.is_dir():
-        usage_error(f"{path}: folder {str(target.parent)!r} does not exist")
-    write_text_atomic(target, text)
+        usage_error(f"{where}: is a folder; give a file name")
+    if not target.absolute().parent.is_dir():
+        usage_error(f"{where}: folder {str(target.parent)!r} does not exist")
 
 
 def now_iso() -> str:
@@ -232,6 +239,10 @@ def assess(
     """Score a founder: from an answers file, or by interview in a terminal."""
     content = load_content_option(content_dir)
     check_stage(content, stage)
+    if json_path == "-" and markdown_path == "-":
+        usage_error("--json - and --markdown - cannot both write to stdout")
+    check_output_path(json_path, "--json")
+    check_output_path(markdown_path, "--markdown")
     if answers is None:
         from founder_check.interview.setup import InterviewOptions
 
@@ -283,8 +294,6 @@ def _interview(
     from founder_check.interview.words import word
 
     check_options(content, options)
-    if json_path not in (None, "-") and not Path(json_path).absolute().parent.is_dir():
-        usage_error(f"--json {json_path}: folder {str(Path(json_path).parent)!r} does not exist")
     require_terminal(options.lang)
     from rich.console import Console
 
@@ -325,10 +334,10 @@ def _interview(
 
 def emit_scorecard(
     content: Content,
-    answers: Any,
+    answers: Answers,
     *,
     stage: str | None,
-    lang: str,
+    lang: LangCode,
     json_path: str | None,
     markdown_path: str | None = None,
 ) -> None:
@@ -336,9 +345,7 @@ def emit_scorecard(
     from founder_check.engine import score
     from founder_check.report.formats import ExportFormat, export
 
-    if json_path == "-" and markdown_path == "-":
-        usage_error("--json - and --markdown - cannot both write to stdout")
-    card = score(content, answers, stage=stage, lang=lang, generated_at=now_iso())  # type: ignore[arg-type]
+    card = score(content, answers, stage=stage, lang=lang, generated_at=now_iso())
     written = []
     for path, fmt in ((json_path, ExportFormat.json), (markdown_path, ExportFormat.markdown)):
         if path is not None:

@@ -24,7 +24,15 @@ from founder_check import __version__
 from founder_check.answers import Answers
 from founder_check.condition_text import condition_text
 from founder_check.conditions import applies, matching_questions, questions_in
-from founder_check.content.models import Condition, Content, Lang, Level, Question, Stage
+from founder_check.content.models import (
+    SEVERITY_RANK,
+    Condition,
+    Content,
+    Lang,
+    Level,
+    Question,
+    Stage,
+)
 from founder_check.scorecard import (
     SCHEMA_VERSION,
     ChapterRef,
@@ -53,7 +61,6 @@ STRENGTH_VALUE = 0.8
 TOP_GAPS_FOR_READING = 5
 MAX_RECOMMENDED_CHAPTERS = 8
 MAX_STRENGTHS = 5
-SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
 
 
 @dataclass(frozen=True)
@@ -199,11 +206,12 @@ def score(
     gate_level, next_gate = _gate_level(content, plan, values, factor_scores)
     level = _capped_level(content, score_level, red_flags)
 
+    # scored questions that apply at this stage, answered or not: the base of coverage
+    applicable = [i for i in plan.questions if statuses[i.question.id] in ("answered", "skipped")]
     applicable_counts = dict.fromkeys(plan.factor_ids, 0)
-    for item in plan.questions:
-        if statuses[item.question.id] in ("answered", "skipped"):
-            for factor_id, _ in item.factors:
-                applicable_counts[factor_id] += 1
+    for item in applicable:
+        for factor_id, _ in item.factors:
+            applicable_counts[factor_id] += 1
     factors = []
     below_target: set[str] = set()
     for factor_id in plan.factor_ids:
@@ -264,11 +272,9 @@ def score(
     gaps.sort(key=lambda gap: (-gap.shortfall, gap.question))
     strengths.sort(key=lambda entry: (-entry[0], entry[1].question.id))
 
-    applicable = [i for i in plan.questions if statuses[i.question.id] in ("answered", "skipped")]
-    total_weight = sum(weights.values())
     possible = sum(w * weights[f] for i in applicable for f, w in i.factors)
     got = sum(w * weights[f] for i, _ in answered for f, w in i.factors)
-    weighted = got / possible if possible > 0 and total_weight > 0 else 0.0
+    weighted = got / possible if possible > 0 else 0.0
 
     recommended = _recommended(plan, gaps, red_flags)
     cited = {ref for gap in gaps for ref in gap.chapters}
@@ -395,7 +401,7 @@ def _red_flags(
                 chapters=list(flag.chapters),
             )
         )
-    hits.sort(key=lambda hit: (SEVERITY_ORDER[hit.severity], hit.id))
+    hits.sort(key=lambda hit: (SEVERITY_RANK[hit.severity], hit.id))
     return hits
 
 

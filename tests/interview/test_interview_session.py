@@ -369,3 +369,23 @@ def test_a_draft_that_cannot_be_saved_stops_the_interview(
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
     with pytest.raises(FounderCheckError, match="cannot save the draft"):
         interview(content, METADATA_KEYS)
+
+
+def test_questions_expected_later_are_optional_at_an_earlier_stage(
+    content: Content, workdir: Path
+) -> None:
+    """As in answers files: a question with `from_stage` is not required before that stage."""
+    from dataclasses import replace
+
+    details = next(s for s in content.sections if s.id == "details")
+    later = tuple(
+        replace(q, from_stage="series_a") if q.id == "details.runway" else q
+        for q in details.questions
+    )
+    sections = tuple(replace(s, questions=later) if s is details else s for s in content.sections)
+    staged = replace(content, sections=sections)
+    result, output = interview(staged, [*ALL_KEYS, SAVE])  # the stage answered is pre_seed
+    assert result.answers.values["details.runway"] == 18.5
+    assert "question 3 of 7 · optional" in output  # required, but only from series A
+    _, before = interview(content, [*ALL_KEYS, SAVE])
+    assert "question 3 of 7 · optional" not in before

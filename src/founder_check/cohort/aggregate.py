@@ -25,10 +25,9 @@ from founder_check.cohort.models import (
     RedFlagCount,
     SharedGap,
 )
-from founder_check.content.models import Content, Lang
+from founder_check.content.models import SEVERITY_RANK, Content, Lang
 from founder_check.scorecard import ChapterRef, Scorecard
 
-SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
 NO_FLAG = 3
 TOP_SHARED_GAPS = 10
 _NAN = math.nan

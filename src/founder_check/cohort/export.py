@@ -30,7 +30,7 @@ from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import Placement
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
-from founder_check.data import to_data
+from founder_check.data import record_fields, to_data
 
 COHORT_JSON = "cohort.json"
 COHORT_CSV = "cohort.csv"
@@ -44,14 +44,8 @@ _WINDOWS_RESERVED = frozenset(
 )
 
 
-def _dataclass_dict(value: Any) -> Any:
-    if hasattr(type(value), "__dataclass_fields__"):
-        return value.__dict__
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-_COMPACT = json.JSONEncoder(default=_dataclass_dict, ensure_ascii=False, separators=(",", ":"))
-_LINE = json.JSONEncoder(default=_dataclass_dict, ensure_ascii=False, separators=(", ", ": "))
+_COMPACT = json.JSONEncoder(default=record_fields, ensure_ascii=False, separators=(",", ":"))
+_LINE = json.JSONEncoder(default=record_fields, ensure_ascii=False, separators=(", ", ": "))
 
 
 def compact_json(value: Any) -> str:

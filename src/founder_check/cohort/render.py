@@ -20,8 +20,8 @@ from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import Counts, FactorStats, RedFlagCount, SharedGap
 from founder_check.content.models import Lang
 from founder_check.report.labels import label
+from founder_check.report.terminal import SEVERITY_STYLE
 
-SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow"}
 MAX_PROBLEMS_SHOWN = 3
 
 

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal
 Lang = Literal["en", "zh"]
 Kind = Literal["single", "multi", "scale", "number", "yesno", "text"]
 Severity = Literal["critical", "major", "minor"]
-SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor")
+SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2}  # most severe first
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 QUESTION_ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")

@@ -10,7 +10,7 @@ is saved and `InterviewInterrupted` is raised for the command line to report (ex
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.answers import Answers, parse_answers
+from founder_check.answers import Answers, parse_answers, required_at
 from founder_check.conditions import applies
 from founder_check.content.models import Content, Question, Section
 from founder_check.errors import FounderCheckError, Problem
@@ -149,7 +149,7 @@ class Interview:
         missing = sum(
             1
             for q in self.content.questions
-            if q.required and q.id not in effective and self._applies(q, effective)
+            if self._required(q) and q.id not in effective and self._applies(q, effective)
         )
         path = self.setup.save_path
         if not self.setup.save_chosen and path.exists():
@@ -206,6 +206,7 @@ class Interview:
                 word("question_progress", lang, j=number, m=len(open_questions)),
             )
         )
+        question = self._as_asked(question)
         if not question.required:
             progress += f" · {word('optional', lang)}"
         self.console.print(Text(progress, style="cyan"))
@@ -378,13 +379,24 @@ class Interview:
     def _applies(self, question: Question, effective: dict[str, AnswerValue] | None = None) -> bool:
         if question.when is None:
             return True
-        return applies(question.when, self._effective() if effective is None else effective)
+        values = self._effective() if effective is None else effective
+        return applies(question.when, values, content=self.content)
+
+    def _required(self, question: Question) -> bool:
+        """Required at the founder's stage (the same rule as answers files)."""
+        return required_at(question, self.content, self.meta["stage"])
+
+    def _as_asked(self, question: Question) -> Question:
+        """The question as prompted: optional before the stage it is expected from."""
+        if question.required and not self._required(question):
+            return replace(question, required=False)
+        return question
 
     def _default(self, question: Question) -> AnswerValue | None:
         """The earlier answer to preselect; SKIP if an optional question was skipped before."""
         if question.id in self.values:
             return self.values[question.id]
-        if not question.required and (
+        if not self._required(question) and (
             question.id in self.skipped_before or question.id in self.done
         ):
             return SKIP
@@ -394,7 +406,7 @@ class Interview:
         """Answered in this interview (a required question needs a value to count)."""
         if question.id not in self.done:
             return False
-        return question.id in self.values or not question.required
+        return question.id in self.values or not self._required(question)
 
     def _answered_count(self) -> int:
         return len(self._effective()) + sum(1 for value in self.meta.values() if value)
@@ -406,7 +418,7 @@ class Interview:
             for q in self.content.questions
             if q.id in self.done
             and q.id not in effective
-            and not q.required
+            and not self._required(q)
             and self._applies(q, effective)
         )
         answers = Answers(

@@ -14,8 +14,8 @@ from rich.text import Text
 
 from founder_check.content.models import Lang
 from founder_check.report.labels import label
+from founder_check.report.terminal import SEVERITY_STYLE
 
-SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow"}
 Data = dict[str, Any]
 
 

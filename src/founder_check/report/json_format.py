@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from founder_check.data import to_data
+from founder_check.data import record_fields
 from founder_check.scorecard import Scorecard
 
 
 def scorecard_json(card: Scorecard) -> str:
-    return json.dumps(to_data(card), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(card, default=record_fields, ensure_ascii=False, indent=2) + "\n"
