@@ -134,9 +134,13 @@ def check_stage(content: Content, stage: str | None) -> None:
         usage_error(f"--stage {stage!r}: expected one of {', '.join(content.stage_by_id)}")
 
 
+def _version_text() -> str:
+    return f"founder-check {__version__}"
+
+
 def _version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"founder-check {__version__}")
+        typer.echo(_version_text())
         raise typer.Exit()
 
 
@@ -613,6 +617,10 @@ def _print_json(data: Any) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.argv[1:] == ["--version"]:
+        # answered before typer builds every command's parser: scripts call this often
+        print(_version_text())
+        return
     try:
         app(prog_name="founder-check")
     except KeyboardInterrupt:
