@@ -12,13 +12,13 @@ from founder_check import Content, parse_answers, score
 from founder_check.cohort.export import (
     FileNames,
     cohort_json_chunks,
-    compact_json,
     file_stem,
     placement_tail,
     safe_cell,
 )
 from founder_check.cohort.hashes import HashSet, hash64
 from founder_check.cohort.models import Percentiles, Placement
+from founder_check.json_text import compact
 from founder_check.report.json_format import scorecard_json
 from tests.answer_factory import answers_data
 
@@ -98,7 +98,7 @@ def test_streamed_cohort_json_is_the_same_data(tmp_path: Path) -> None:
     rejected = [{"source": "x.yaml", "row": None, "problems": []}]
     text = "".join(cohort_json_chunks(head, iter(founders), rejected))
     assert json.loads(text) == {**head, "founders": founders, "rejected": rejected}
-    assert '\n    {"rank": 1, "founder": "Zoë \\"Z\\""},\n    {"rank": 2' in text  # one a line
+    assert '\n    {"rank":1,"founder":"Zoë \\"Z\\""},\n    {"rank":2' in text  # one a line
     empty = "".join(cohort_json_chunks(head, iter([]), []))
     assert json.loads(empty) == {**head, "founders": [], "rejected": []}
 
@@ -113,11 +113,11 @@ def test_founder_scorecard_file_is_the_scorecard_plus_its_place(
         lang="zh",
         generated_at="2026-01-01T00:00:00+00:00",
     )
-    text = compact_json(card)
+    text = compact(card)
     placement = Placement(
         size=7, min_size=5, rank=2, percentiles=Percentiles(overall=71.4, factors={"team": None})
     )
-    written = (text[: text.rindex("}")].encode() + placement_tail(placement)).decode()
+    written = (text[: text.rindex(b"}")] + placement_tail(placement)).decode()
     data = json.loads(written)
     assert data.pop("cohort") == {
         "size": 7,

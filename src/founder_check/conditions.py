@@ -1,88 +1,103 @@
-"""Evaluate content conditions (`when`, red-flag rules, readiness gates) over answers."""
+"""Evaluate content conditions (`when`, red-flag rules, readiness gates) over answers.
+
+A condition is compiled once into a tree of closures (`compile_condition`): the engine keeps
+the compiled tests in its scoring plan, so a cohort of thousands does not walk the condition
+dataclasses for every founder. `applies` and `matching_questions` are the same tests for
+one-off use; compiled conditions are memoised per content.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from founder_check.content.models import YES, Condition, Content
 from founder_check.valuation import AnswerValue, answer_value
 
+Values = Mapping[str, AnswerValue]
+FactorScores = Mapping[str, float | None] | None
+Test = Callable[[Values, FactorScores, str | None], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A condition ready to evaluate: `test` says whether it holds, `evidence` why."""
+
+    test: Test
+    children: tuple[Compiled, ...]
+    kind: str  # "all", "any", "not" or "leaf"
+    question: str | None
+    negated_questions: tuple[str, ...]
+
+    def evidence(self, values: Values, factor_scores: FactorScores, stage: str | None) -> list[str]:
+        """The answered questions that make a holding condition hold (see matching_questions)."""
+        found: list[str] = []
+        if self.test(values, factor_scores, stage):
+            self._visit(values, factor_scores, stage, found)
+        return list(dict.fromkeys(found))
+
+    def _visit(
+        self, values: Values, factor_scores: FactorScores, stage: str | None, found: list[str]
+    ) -> None:
+        if self.kind == "all":
+            for child in self.children:
+                child._visit(values, factor_scores, stage, found)
+        elif self.kind == "any":
+            for child in self.children:
+                if child.test(values, factor_scores, stage):
+                    child._visit(values, factor_scores, stage, found)
+        elif self.kind == "not":
+            found.extend(q for q in self.negated_questions if q in values)
+        elif (
+            self.question is not None
+            and self.question in values
+            and self.test(values, factor_scores, stage)
+        ):
+            found.append(self.question)
+
+
+def compile_condition(condition: Condition, content: Content | None = None) -> Compiled:
+    """The condition as closures; memoised on `content` when one is given.
+
+    A test on an unanswered question (or an unknown stage, or a factor without a score) is
+    false; `value_below`/`value_at_least` need the content to value the answer.
+    """
+    if content is None:
+        return _compile(condition, None)
+    key = ("condition", condition)
+    compiled = content.memo.get(key)
+    if compiled is None:
+        compiled = content.memo[key] = _compile(condition, content)
+    result: Compiled = compiled
+    return result
+
 
 def applies(
     condition: Condition,
-    values: Mapping[str, AnswerValue],
+    values: Values,
     *,
     content: Content | None = None,
-    factor_scores: Mapping[str, float | None] | None = None,
+    factor_scores: FactorScores = None,
     stage: str | None = None,
 ) -> bool:
     """Whether the condition holds. A test on an unanswered question (or unknown stage) is false."""
-    if condition.all_ is not None:
-        return all(
-            applies(c, values, content=content, factor_scores=factor_scores, stage=stage)
-            for c in condition.all_
-        )
-    if condition.any_ is not None:
-        return any(
-            applies(c, values, content=content, factor_scores=factor_scores, stage=stage)
-            for c in condition.any_
-        )
-    if condition.not_ is not None:
-        return not applies(
-            condition.not_, values, content=content, factor_scores=factor_scores, stage=stage
-        )
-    if condition.stage_in is not None:
-        return stage is not None and stage in condition.stage_in
-    if condition.factor is not None:
-        score = (factor_scores or {}).get(condition.factor)
-        if score is None:
-            return False
-        if condition.below is not None:
-            return score < condition.below
-        return condition.at_least is not None and score >= condition.at_least
-    question_id = condition.question or ""
-    if condition.answered is not None:
-        return (question_id in values) == condition.answered
-    if question_id not in values:
-        return False
-    answer = values[question_id]
-    if condition.value_below is not None or condition.value_at_least is not None:
-        question = content.question_by_id.get(question_id) if content is not None else None
-        if question is None:
-            return False
-        value = answer_value(question, answer)
-        if condition.value_below is not None:
-            return value < condition.value_below
-        return value >= (condition.value_at_least or 0.0)
-    if condition.equals is not None:
-        return _same(answer, condition.equals)
-    if condition.one_of is not None:
-        return any(_same(answer, wanted) for wanted in condition.one_of)
-    if condition.includes is not None:
-        return isinstance(answer, tuple) and condition.includes in answer
-    if condition.includes_any is not None:
-        return isinstance(answer, tuple) and any(w in answer for w in condition.includes_any)
-    if isinstance(answer, (bool, str, tuple)):
-        return False
-    number = float(answer)
-    if condition.lt is not None:
-        return number < condition.lt
-    if condition.le is not None:
-        return number <= condition.le
-    if condition.gt is not None:
-        return number > condition.gt
-    return condition.ge is not None and number >= condition.ge
+    return compile_condition(condition, content).test(values, factor_scores, stage)
 
 
-def _same(answer: AnswerValue, wanted: str) -> bool:
-    if isinstance(answer, bool):
-        return answer is (wanted == YES)
-    if isinstance(answer, (int, float)):
-        try:
-            return float(answer) == float(wanted)
-        except ValueError:
-            return False
-    return answer == wanted
+def matching_questions(
+    condition: Condition,
+    values: Values,
+    *,
+    content: Content | None = None,
+    factor_scores: FactorScores = None,
+    stage: str | None = None,
+) -> list[str]:
+    """The answered questions that make a holding condition hold: the evidence for it.
+
+    Branches of an `any` that do not hold are left out; under a `not`, every question
+    named counts (its answers are why the negated test fails).
+    """
+    return compile_condition(condition, content).evidence(values, factor_scores, stage)
 
 
 def questions_in(condition: Condition) -> list[str]:
@@ -94,38 +109,107 @@ def questions_in(condition: Condition) -> list[str]:
     return found
 
 
-def matching_questions(
-    condition: Condition,
-    values: Mapping[str, AnswerValue],
-    *,
-    content: Content | None = None,
-    factor_scores: Mapping[str, float | None] | None = None,
-    stage: str | None = None,
-) -> list[str]:
-    """The answered questions that make a holding condition hold: the evidence for it.
+def _compile(condition: Condition, content: Content | None) -> Compiled:
+    if condition.all_ is not None:
+        children = tuple(_compile(c, content) for c in condition.all_)
+        tests = tuple(child.test for child in children)
+        return Compiled(
+            lambda v, f, s: all(test(v, f, s) for test in tests), children, "all", None, ()
+        )
+    if condition.any_ is not None:
+        children = tuple(_compile(c, content) for c in condition.any_)
+        tests = tuple(child.test for child in children)
+        return Compiled(
+            lambda v, f, s: any(test(v, f, s) for test in tests), children, "any", None, ()
+        )
+    if condition.not_ is not None:
+        inner = _compile(condition.not_, content).test
+        negated = tuple(questions_in(condition.not_))
+        return Compiled(lambda v, f, s: not inner(v, f, s), (), "not", None, negated)
+    return Compiled(_leaf_test(condition, content), (), "leaf", condition.question, ())
 
-    Branches of an `any` that do not hold are left out; under a `not`, every question
-    named counts (its answers are why the negated test fails).
-    """
 
-    def holds(node: Condition) -> bool:
-        return applies(node, values, content=content, factor_scores=factor_scores, stage=stage)
+def _leaf_test(condition: Condition, content: Content | None) -> Test:
+    if condition.stage_in is not None:
+        stages = frozenset(condition.stage_in)
+        return lambda v, f, s: s is not None and s in stages
+    if condition.factor is not None:
+        return _factor_test(condition.factor, condition.below, condition.at_least)
+    question_id = condition.question or ""
+    if condition.answered is not None:
+        answered = condition.answered
+        return lambda v, f, s: (question_id in v) is answered
+    answer_test = _answer_test(condition, content)
 
-    found: list[str] = []
+    def test(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
+        answer = values.get(question_id)
+        return answer is not None and answer_test(answer)
 
-    def visit(node: Condition) -> None:
-        if node.all_ is not None:
-            for child in node.all_:
-                visit(child)
-        elif node.any_ is not None:
-            for child in node.any_:
-                if holds(child):
-                    visit(child)
-        elif node.not_ is not None:
-            found.extend(q for q in questions_in(node.not_) if q in values)
-        elif node.question is not None and node.question in values and holds(node):
-            found.append(node.question)
+    return test
 
-    if holds(condition):
-        visit(condition)
-    return list(dict.fromkeys(found))
+
+def _factor_test(factor: str, below: float | None, at_least: float | None) -> Test:
+    def test(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
+        score = factor_scores.get(factor) if factor_scores else None
+        if score is None:
+            return False
+        if below is not None:
+            return score < below
+        return at_least is not None and score >= at_least
+
+    return test
+
+
+def _answer_test(condition: Condition, content: Content | None) -> Callable[[AnswerValue], bool]:
+    """The test on a given answer, chosen once (a condition has exactly one test)."""
+    if condition.value_below is not None or condition.value_at_least is not None:
+        question_id = condition.question or ""
+        question = content.question_by_id.get(question_id) if content is not None else None
+        if question is None:
+            return lambda answer: False
+        if condition.value_below is not None:
+            limit = condition.value_below
+            return lambda answer: answer_value(question, answer) < limit
+        floor = condition.value_at_least or 0.0
+        return lambda answer: answer_value(question, answer) >= floor
+    if condition.equals is not None:
+        wanted = condition.equals
+        return lambda answer: _same(answer, wanted)
+    if condition.one_of is not None:
+        choices = condition.one_of
+        return lambda answer: any(_same(answer, w) for w in choices)
+    if condition.includes is not None:
+        option = condition.includes
+        return lambda answer: isinstance(answer, tuple) and option in answer
+    if condition.includes_any is not None:
+        options = condition.includes_any
+        return lambda answer: isinstance(answer, tuple) and any(w in answer for w in options)
+    compare = _number_compare(condition)
+    return lambda answer: not isinstance(answer, (bool, str, tuple)) and compare(float(answer))
+
+
+def _number_compare(condition: Condition) -> Callable[[float], bool]:
+    if condition.lt is not None:
+        lt = condition.lt
+        return lambda number: number < lt
+    if condition.le is not None:
+        le = condition.le
+        return lambda number: number <= le
+    if condition.gt is not None:
+        gt = condition.gt
+        return lambda number: number > gt
+    ge = condition.ge
+    if ge is None:
+        return lambda number: False
+    return lambda number: number >= ge
+
+
+def _same(answer: AnswerValue, wanted: str) -> bool:
+    if isinstance(answer, bool):
+        return answer is (wanted == YES)
+    if isinstance(answer, (int, float)):
+        try:
+            return float(answer) == float(wanted)
+        except ValueError:
+            return False
+    return answer == wanted

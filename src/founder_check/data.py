@@ -25,14 +25,3 @@ def to_data(value: Any, *, drop_none: bool = False) -> Any:
     if isinstance(value, dict):
         return {str(key): to_data(item, drop_none=drop_none) for key, item in value.items()}
     return value
-
-
-def record_fields(value: Any) -> Any:
-    """`default` hook for `json`: a result record's fields, in order, encoded by the C encoder.
-
-    For scorecards and cohort records only: their `__dict__` holds exactly their fields
-    (content models may also cache derived values there; use `to_data` for those).
-    """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return value.__dict__
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")

@@ -18,19 +18,20 @@ on the content, so that scoring a cohort of thousands costs little per founder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from founder_check import __version__
 from founder_check.answers import Answers
 from founder_check.condition_text import condition_text
-from founder_check.conditions import applies, matching_questions, questions_in
+from founder_check.conditions import Compiled, Test, compile_condition, questions_in
 from founder_check.content.models import (
     SEVERITY_RANK,
-    Condition,
     Content,
     Lang,
     Level,
     Question,
+    Severity,
     Stage,
 )
 from founder_check.scorecard import (
@@ -55,7 +56,7 @@ from founder_check.scorecard import (
     Subject,
     Versions,
 )
-from founder_check.valuation import AnswerValue, answer_label, answer_value
+from founder_check.valuation import AnswerValue, label_function, value_function
 
 STRENGTH_VALUE = 0.8
 TOP_GAPS_FOR_READING = 5
@@ -63,16 +64,43 @@ MAX_RECOMMENDED_CHAPTERS = 8
 MAX_STRENGTHS = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _QuestionPlan:
     """One question as scored at one stage, in one language."""
 
+    id: str
     question: Question
     static_status: str | None  # "not_expected" or "unscored"; None: depends on the answer
+    when: Test | None
     factors: tuple[tuple[str, float], ...]
+    factor_ids: list[str]
+    value_of: Callable[[AnswerValue], float]
+    label_of: Callable[[AnswerValue], str]
     text: str
     best_options: list[str]
     chapters: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _FlagPlan:
+    """One red-flag rule, its texts in the plan's language."""
+
+    id: str
+    severity: Severity
+    condition: Compiled
+    title: str
+    explanation: str
+    action: str
+    cases: list[str]
+    chapters: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _LevelPlan:
+    level: Level
+    rank: int
+    ref: LevelRef
+    requires: tuple[tuple[Compiled, GateRequirement], ...]
 
 
 @dataclass(frozen=True)
@@ -85,7 +113,10 @@ class _Plan:
     factor_names: dict[str, str]
     targets: dict[str, float | None]
     stage_ref: dict[StageSource, StageRef]
-    levels: dict[str, LevelRef]
+    levels: tuple[_LevelPlan, ...]
+    level_by_id: dict[str, _LevelPlan]
+    caps: dict[str, int]  # severity -> rank of the highest level a red flag of it allows
+    red_flags: tuple[_FlagPlan, ...]  # most severe first, then by id: the report's order
     chapters: dict[str, ChapterRef]
     summaries: dict[str, str]
     documents: dict[str, str]
@@ -112,9 +143,14 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
             static_status = "unscored"
         questions.append(
             _QuestionPlan(
+                id=question.id,
                 question=question,
                 static_status=static_status,
+                when=_when(question, content),
                 factors=tuple(question.factors.items()),
+                factor_ids=list(question.factors),
+                value_of=value_function(question),
+                label_of=label_function(question, lang),
                 text=question.text.get(lang),
                 best_options=_best_options(question, lang) if question.scored else [],
                 chapters=list(question.chapters),
@@ -129,6 +165,26 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         )
         for chapter in content.chapters
     }
+    levels = tuple(
+        _LevelPlan(
+            level=level,
+            rank=rank,
+            ref=_level_ref(level, lang),
+            requires=tuple(
+                (
+                    compile_condition(condition, content),
+                    GateRequirement(
+                        text=condition_text(condition, lang, content),
+                        questions=questions_in(condition),
+                    ),
+                )
+                for condition in level.requires
+            ),
+        )
+        for rank, level in enumerate(content.levels)
+    )
+    level_by_id = {item.level.id: item for item in levels}
+    flags = sorted(content.red_flags, key=lambda flag: (SEVERITY_RANK[flag.severity], flag.id))
     name = stage.name.get(lang)
     return _Plan(
         stage=stage,
@@ -142,7 +198,25 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
             source: StageRef(id=stage.id, name=name, source=source)
             for source in ("option", "answers", "default")
         },
-        levels={level.id: _level_ref(level, lang) for level in content.levels},
+        levels=levels,
+        level_by_id=level_by_id,
+        caps={
+            severity: level_by_id[level_id].rank
+            for severity, level_id in content.red_flag_caps.items()
+        },
+        red_flags=tuple(
+            _FlagPlan(
+                id=flag.id,
+                severity=flag.severity,
+                condition=compile_condition(flag.when, content),
+                title=flag.title.get(lang),
+                explanation=flag.explanation.get(lang),
+                action=flag.action.get(lang),
+                cases=[case.get(lang) for case in flag.cases],
+                chapters=list(flag.chapters),
+            )
+            for flag in flags
+        ),
         chapters=chapters,
         summaries={chapter.ref: chapter.summary.get(lang) for chapter in content.chapters},
         documents={document.id: document.title.get(lang) for document in content.documents},
@@ -151,6 +225,10 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
             Versions(name=content.name, version=content.version),
         ),
     )
+
+
+def _when(question: Question, content: Content) -> Test | None:
+    return None if question.when is None else compile_condition(question.when, content).test
 
 
 def score(
@@ -165,26 +243,46 @@ def score(
     stage_model, stage_source = _pick_stage(content, answers, stage)
     plan = _plan(content, stage_model, lang)
     values = answers.values
-
-    statuses: dict[str, str] = {}
-    answered: list[tuple[_QuestionPlan, float]] = []
-    for item in plan.questions:
-        question = item.question
-        if question.when is not None and not applies(question.when, values, content=content):
-            statuses[question.id] = "not_applicable"
-        elif item.static_status is not None:
-            statuses[question.id] = item.static_status
-        elif question.id not in values:
-            statuses[question.id] = "skipped"
-        else:
-            statuses[question.id] = "answered"
-            answered.append((item, answer_value(question, values[question.id])))
-
     weights = plan.weights
+
+    # each question's status; the answered ones with their values
+    statuses: dict[str, str] = {}
+    answered: list[tuple[_QuestionPlan, AnswerValue, float]] = []
+    applicable: list[_QuestionPlan] = []  # scored questions expected at this stage
+    skipped: list[str] = []
+    not_applicable: list[str] = []
+    not_expected: list[str] = []
+    possible = 0.0  # stage-weighted question weights: applicable, and answered
+    got = 0.0
+    for item in plan.questions:
+        question_id = item.id
+        if item.when is not None and not item.when(values, None, None):
+            statuses[question_id] = "not_applicable"
+            not_applicable.append(question_id)
+            continue
+        if item.static_status is not None:
+            statuses[question_id] = item.static_status
+            if item.static_status == "not_expected":
+                not_expected.append(question_id)
+            continue
+        applicable.append(item)
+        raw = values.get(question_id)
+        for factor_id, weight in item.factors:
+            possible += weight * weights[factor_id]
+        if raw is None:
+            statuses[question_id] = "skipped"
+            skipped.append(question_id)
+            continue
+        statuses[question_id] = "answered"
+        answered.append((item, raw, item.value_of(raw)))
+    for item, _, _ in answered:
+        for factor_id, weight in item.factors:
+            got += weight * weights[factor_id]
+
     totals = dict.fromkeys(plan.factor_ids, 0.0)
     denominators = dict.fromkeys(plan.factor_ids, 0.0)
     counts = dict.fromkeys(plan.factor_ids, 0)
-    for item, value in answered:
+    for item, _, value in answered:
         for factor_id, weight in item.factors:
             totals[factor_id] += weight * value
             denominators[factor_id] += weight
@@ -201,13 +299,12 @@ def score(
     # overall points per factor point, for each factor
     share = {f: (weights[f] / weight_sum if weight_sum > 0 else 0.0) for f in weights}
 
-    red_flags = _red_flags(content, plan, values, factor_scores)
-    score_level = _score_level(content.levels, overall)
-    gate_level, next_gate = _gate_level(content, plan, values, factor_scores)
-    level = _capped_level(content, score_level, red_flags)
+    stage_id = plan.stage.id
+    red_flags = _red_flags(plan, values, factor_scores, stage_id)
+    score_level = _score_level(plan.levels, overall)
+    gate_level, next_gate = _gate_level(plan, values, factor_scores, stage_id)
+    level = _capped_level(plan, score_level, red_flags)
 
-    # scored questions that apply at this stage, answered or not: the base of coverage
-    applicable = [i for i in plan.questions if statuses[i.question.id] in ("answered", "skipped")]
     applicable_counts = dict.fromkeys(plan.factor_ids, 0)
     for item in applicable:
         for factor_id, _ in item.factors:
@@ -235,47 +332,64 @@ def score(
             )
         )
 
-    values_by_id = {item.question.id: value for item, value in answered}
+    scored = {item.id: (raw, value) for item, raw, value in answered}
     results = []
     gaps = []
     strengths = []
     for item in plan.questions:
-        question_id = item.question.id
-        raw = values.get(question_id)
-        question_value = values_by_id.get(question_id)
+        question_id = item.id
+        entry = scored.get(question_id)
+        if entry is None:
+            results.append(
+                QuestionResult(
+                    id=question_id,
+                    status=statuses[question_id],  # type: ignore[arg-type]
+                    answer=_json_answer(values.get(question_id)),
+                    value=None,
+                    contributions={},
+                    overall_points=0.0,
+                )
+            )
+            continue
+        raw, value = entry
         contributions: dict[str, float] = {}
         overall_points = 0.0
-        if question_value is not None and raw is not None:
-            value = question_value
-            shortfall = 0.0
-            for factor_id, weight in item.factors:
-                points = 100.0 * weight * value / denominators[factor_id]
-                contributions[factor_id] = round(points, 3)
-                overall_points += points * share[factor_id]
-                shortfall += (
-                    100.0 * weight * (1.0 - value) / denominators[factor_id] * share[factor_id]
+        shortfall = 0.0
+        for factor_id, weight in item.factors:
+            points = 100.0 * weight * value / denominators[factor_id]
+            contributions[factor_id] = round(points, 3)
+            overall_points += points * share[factor_id]
+            shortfall += 100.0 * weight * (1.0 - value) / denominators[factor_id] * share[factor_id]
+        if value < 1.0 and any(f in below_target for f in item.factor_ids):
+            gaps.append(
+                Gap(
+                    question=question_id,
+                    text=item.text,
+                    answer=_json_answer(raw),
+                    answer_label=item.label_of(raw),
+                    value=round(value, 3),
+                    shortfall=round(shortfall, 2),
+                    factors=item.factor_ids,
+                    best_options=item.best_options,
+                    chapters=item.chapters,
                 )
-            if value < 1.0 and any(f in below_target for f, _ in item.factors):
-                gaps.append(_gap(item, raw, value, shortfall, plan.lang))
-            if value >= STRENGTH_VALUE:
-                strengths.append((overall_points, item, raw, value))
+            )
+        if value >= STRENGTH_VALUE:
+            strengths.append((overall_points, item, raw, value))
         results.append(
             QuestionResult(
                 id=question_id,
-                status=statuses[question_id],  # type: ignore[arg-type]
+                status="answered",
                 answer=_json_answer(raw),
-                value=question_value,
+                value=value,
                 contributions=contributions,
                 overall_points=round(overall_points, 3),
             )
         )
     gaps.sort(key=lambda gap: (-gap.shortfall, gap.question))
-    strengths.sort(key=lambda entry: (-entry[0], entry[1].question.id))
+    strengths.sort(key=lambda entry: (-entry[0], entry[1].id))
 
-    possible = sum(w * weights[f] for i in applicable for f, w in i.factors)
-    got = sum(w * weights[f] for i, _ in answered for f, w in i.factors)
     weighted = got / possible if possible > 0 else 0.0
-
     recommended = _recommended(plan, gaps, red_flags)
     cited = {ref for gap in gaps for ref in gap.chapters}
     cited.update(ref for hit in red_flags for ref in hit.chapters)
@@ -288,20 +402,20 @@ def score(
         subject=Subject(founder=answers.founder, company=answers.company),
         stage=plan.stage_ref[stage_source],
         overall=round(overall, 1),
-        level=plan.levels[level.id],
-        score_level=plan.levels[score_level.id],
-        gate_level=plan.levels[gate_level.id],
+        level=level.ref,
+        score_level=score_level.ref,
+        gate_level=gate_level.ref,
         next_gate=next_gate,
         factors=factors,
         questions=results,
         gaps=gaps,
         strengths=[
             Strength(
-                question=item.question.id,
+                question=item.id,
                 text=item.text,
-                answer_label=answer_label(item.question, raw, lang),
+                answer_label=item.label_of(raw),
                 value=value,
-                factors=[f for f, _ in item.factors],
+                factors=item.factor_ids,
             )
             for _, item, raw, value in strengths[:MAX_STRENGTHS]
         ],
@@ -310,9 +424,9 @@ def score(
         coverage=Coverage(
             applicable=len(applicable),
             answered=len(answered),
-            skipped=[i.question.id for i in applicable if statuses[i.question.id] == "skipped"],
-            not_applicable=[q for q, s in statuses.items() if s == "not_applicable"],
-            not_expected=[q for q, s in statuses.items() if s == "not_expected"],
+            skipped=skipped,
+            not_applicable=not_applicable,
+            not_expected=not_expected,
             weighted=round(weighted, 3),
             confidence=_confidence(weighted, len(answered)),
         ),
@@ -333,20 +447,6 @@ def _json_answer(raw: AnswerValue | None) -> JsonAnswer:
     return list(raw) if isinstance(raw, tuple) else raw
 
 
-def _gap(item: _QuestionPlan, raw: AnswerValue, value: float, shortfall: float, lang: Lang) -> Gap:
-    return Gap(
-        question=item.question.id,
-        text=item.text,
-        answer=_json_answer(raw),
-        answer_label=answer_label(item.question, raw, lang),
-        value=round(value, 3),
-        shortfall=round(shortfall, 2),
-        factors=[f for f, _ in item.factors],
-        best_options=item.best_options,
-        chapters=item.chapters,
-    )
-
-
 def _best_options(question: Question, lang: Lang) -> list[str]:
     """Labels of the highest-valued answers: what to aim for."""
     if question.kind == "number":
@@ -363,93 +463,79 @@ def _best_options(question: Question, lang: Lang) -> list[str]:
 
 
 def _red_flags(
-    content: Content,
     plan: _Plan,
     values: dict[str, AnswerValue],
     factor_scores: dict[str, float | None],
+    stage: str,
 ) -> list[RedFlagHit]:
-    lang = plan.lang
-    stage = plan.stage.id
+    """The rules that hold, most severe first, each with the answers that make it hold."""
+    questions = {item.id: item for item in plan.questions}
     hits = []
-    for flag in content.red_flags:
-        if not applies(
-            flag.when, values, content=content, factor_scores=factor_scores, stage=stage
-        ):
+    for flag in plan.red_flags:
+        condition = flag.condition
+        if not condition.test(values, factor_scores, stage):
             continue
         evidence = []
-        for question_id in matching_questions(
-            flag.when, values, content=content, factor_scores=factor_scores, stage=stage
-        ):
-            question = content.question_by_id[question_id]
+        for question_id in condition.evidence(values, factor_scores, stage):
             raw = values[question_id]
             evidence.append(
                 Evidence(
                     question=question_id,
                     answer=_json_answer(raw),
-                    answer_label=answer_label(question, raw, lang),
+                    answer_label=questions[question_id].label_of(raw),
                 )
             )
         hits.append(
             RedFlagHit(
                 id=flag.id,
                 severity=flag.severity,
-                title=flag.title.get(lang),
-                explanation=flag.explanation.get(lang),
-                action=flag.action.get(lang),
+                title=flag.title,
+                explanation=flag.explanation,
+                action=flag.action,
                 evidence=evidence,
-                cases=[case.get(lang) for case in flag.cases],
-                chapters=list(flag.chapters),
+                cases=flag.cases,
+                chapters=flag.chapters,
             )
         )
-    hits.sort(key=lambda hit: (SEVERITY_RANK[hit.severity], hit.id))
     return hits
 
 
-def _score_level(levels: tuple[Level, ...], overall: float) -> Level:
+def _score_level(levels: tuple[_LevelPlan, ...], overall: float) -> _LevelPlan:
     reached = levels[0]
     for level in levels:
-        if overall >= level.min_score:
+        if overall >= level.level.min_score:
             reached = level
     return reached
 
 
 def _gate_level(
-    content: Content,
     plan: _Plan,
     values: dict[str, AnswerValue],
     factor_scores: dict[str, float | None],
-) -> tuple[Level, NextGate | None]:
+    stage: str,
+) -> tuple[_LevelPlan, NextGate | None]:
     """The highest level whose must-haves, and those of every level below, are all met;
     and what the next gate still lacks."""
-    stage = plan.stage.id
-
-    def met(condition: Condition) -> bool:
-        return applies(condition, values, content=content, factor_scores=factor_scores, stage=stage)
-
-    cleared = content.levels[0]
-    for level in content.levels:
-        missing = [condition for condition in level.requires if not met(condition)]
+    cleared = plan.levels[0]
+    for level in plan.levels:
+        missing = [
+            requirement
+            for condition, requirement in level.requires
+            if not condition.test(values, factor_scores, stage)
+        ]
         if missing:
-            requirements = [
-                GateRequirement(
-                    text=condition_text(condition, plan.lang, content),
-                    questions=questions_in(condition),
-                )
-                for condition in missing
-            ]
-            return cleared, NextGate(level=plan.levels[level.id], missing=requirements)
+            return cleared, NextGate(level=level.ref, missing=missing)
         cleared = level
     return cleared, None
 
 
-def _capped_level(content: Content, level: Level, red_flags: list[RedFlagHit]) -> Level:
-    order = [lv.id for lv in content.levels]
-    rank = order.index(level.id)
+def _capped_level(plan: _Plan, level: _LevelPlan, red_flags: list[RedFlagHit]) -> _LevelPlan:
+    rank = level.rank
     for hit in red_flags:
-        cap = content.red_flag_caps.get(hit.severity)
+        cap = plan.caps.get(hit.severity)
         if cap is not None:
-            rank = min(rank, order.index(cap))
-    return content.levels[rank]
+            rank = min(rank, cap)
+    return plan.levels[rank]
 
 
 def _level_ref(level: Level, lang: Lang) -> LevelRef:

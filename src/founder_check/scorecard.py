@@ -1,9 +1,12 @@
 """The scorecard: everything a score is made of, as a versioned, serialisable model.
 
 Texts (names, titles, labels) are in the language the scorecard was made in (`lang`); ids
-never change with the language, so programs should key on ids. Plain frozen dataclasses: the
-engine builds them without pydantic (start-up speed); `schemas` derives the JSON Schema from
-them with pydantic, and the tests validate produced scorecards against it.
+never change with the language, so programs should key on ids. Plain slotted dataclasses,
+treated as read-only once built (the engine shares the stage, level and chapter records
+between scorecards): the engine builds them without pydantic (start-up speed) and a cohort
+builds thousands (frozen dataclasses cost several times more to construct); `schemas`
+derives the JSON Schema from them with pydantic, and the tests validate produced scorecards
+against it.
 """
 
 from __future__ import annotations
@@ -21,33 +24,33 @@ StageSource = Literal["option", "answers", "default"]
 JsonAnswer = str | bool | int | float | list[str] | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Versions:
     name: str
     version: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Subject:
     founder: str | None
     company: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StageRef:
     id: str
     name: str
     source: StageSource
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LevelRef:
     id: str
     name: str
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class GateRequirement:
     """A must-have of the next readiness gate that is not met yet."""
 
@@ -55,13 +58,13 @@ class GateRequirement:
     questions: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NextGate:
     level: LevelRef
     missing: list[GateRequirement]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FactorScore:
     id: str
     name: str
@@ -73,7 +76,7 @@ class FactorScore:
     applicable: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ChapterRef:
     ref: str
     doc: str
@@ -81,7 +84,7 @@ class ChapterRef:
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class QuestionResult:
     """One question's part in the score: texts and option labels are in the questionnaire."""
 
@@ -93,7 +96,7 @@ class QuestionResult:
     overall_points: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Gap:
     """An answer below the best in a factor under the stage's target; chapters are refs
     into the scorecard's `chapters`."""
@@ -109,7 +112,7 @@ class Gap:
     chapters: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Strength:
     question: str
     text: str
@@ -118,14 +121,14 @@ class Strength:
     factors: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Evidence:
     question: str
     answer: JsonAnswer
     answer_label: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RedFlagHit:
     id: str
     severity: Literal["critical", "major", "minor"]
@@ -137,14 +140,14 @@ class RedFlagHit:
     chapters: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RecommendedChapter(ChapterRef):
     doc_title: str
     summary: str
     reasons: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Coverage:
     applicable: int
     answered: int
@@ -155,7 +158,7 @@ class Coverage:
     confidence: Confidence
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Scorecard:
     """The result of scoring one founder's answers; see `founder-check schema scorecard`."""
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from founder_check.content.models import Question
 
 AnswerValue = str | bool | int | float | tuple[str, ...]
@@ -56,3 +59,27 @@ def answer_label(question: Question, answer: AnswerValue, lang: str) -> str:
         text = f"{answer} / {question.scale.max}"
         return f"{text} ({label.zh if zh else label.en})" if label else text
     return str(answer)
+
+
+def value_function(question: Question) -> Callable[[AnswerValue], float]:
+    """`answer_value` for one question, with the option values looked up in a table."""
+    if question.kind == "single":
+        table = {option.id: option.value for option in question.options}
+        generic = partial(answer_value, question)
+        return lambda answer: table.get(answer, 0.0) if isinstance(answer, str) else generic(answer)
+    if question.kind == "yesno":
+        yes, no = question.yes_score, question.no_score
+        return lambda answer: yes if answer is True else no
+    return partial(answer_value, question)
+
+
+def label_function(question: Question, lang: str) -> Callable[[AnswerValue], str]:
+    """`answer_label` for one question and language, single choices from a table."""
+    generic = partial(answer_label, question, lang=lang)
+    if question.kind == "single":
+        table = {option.id: answer_label(question, option.id, lang) for option in question.options}
+        return lambda answer: table.get(answer) or generic(answer)  # type: ignore[arg-type]
+    if question.kind == "yesno":
+        yes, no = answer_label(question, True, lang), answer_label(question, False, lang)
+        return lambda answer: yes if answer is True else no
+    return generic

@@ -176,7 +176,7 @@ class Placement:
     percentiles: Percentiles | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class CohortScorecard(Scorecard):
     """A founder's scorecard as written by `cohort`: the scorecard plus its `cohort` block."""
 

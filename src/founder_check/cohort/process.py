@@ -42,13 +42,13 @@ class Scorer:
     """Read, score and summarise one founder at a time; spool the scorecard JSON."""
 
     def __init__(self, content: Content, settings: Settings) -> None:
-        from founder_check.cohort.export import compact_json
         from founder_check.engine import score
+        from founder_check.json_text import compact
 
         self.content = content
         self.settings = settings
         self._score = score
-        self._json = compact_json
+        self._json = compact
         self._spool: Any = None
         self._spool_path = ""
         self._offset = 0
@@ -71,9 +71,9 @@ class Scorer:
         ref = self._spool_card(self._json(card)) if settings.spool_dir is not None else None
         return summarize(card, source=item.source, row=item.row, line=item.line, card_ref=ref)
 
-    def _spool_card(self, text: str) -> CardRef:
+    def _spool_card(self, text: bytes) -> CardRef:
         """Keep the scorecard JSON without its closing brace: the cohort block goes there."""
-        data = text[: text.rindex("}")].encode("utf-8")
+        data = text[: text.rindex(b"}")]
         if self._spool is None:
             assert self.settings.spool_dir is not None
             self._spool_path = os.path.join(self.settings.spool_dir, f"cards-{os.getpid()}.bin")

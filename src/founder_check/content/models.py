@@ -471,5 +471,11 @@ class Content:
 
     @cached_property
     def memo(self) -> dict[Any, Any]:
-        """Derived read-only data computed once per content (the engine's scoring plans)."""
+        """Derived read-only data computed once per content (the engine's scoring plans,
+        compiled conditions); never pickled: it holds closures and is cheap to rebuild."""
         return {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("memo", None)
+        return state
