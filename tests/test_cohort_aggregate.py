@@ -6,6 +6,8 @@ import math
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from founder_check import Content, parse_answers, score
 from founder_check.cohort.aggregate import (
@@ -13,6 +15,7 @@ from founder_check.cohort.aggregate import (
     CohortTally,
     FounderOutcome,
     percentile,
+    percentile_table,
     quartiles,
     summarize,
 )
@@ -55,6 +58,13 @@ def test_quartiles_and_percentiles() -> None:
     assert percentile(ordered, 10.0) == 12.5
     assert percentile(ordered, 20.0) == 50.0
     assert percentile(ordered, 40.0) == 87.5
+    assert percentile_table(ordered) == {10.0: 12.5, 20.0: 50.0, 40.0: 87.5}
+
+
+@given(st.lists(st.integers(0, 1000).map(lambda tenths: tenths / 10), min_size=1, max_size=300))
+def test_percentile_table_agrees_with_percentile(scores: list[float]) -> None:
+    ordered = sorted(scores)
+    assert percentile_table(ordered) == {value: percentile(ordered, value) for value in ordered}
 
 
 def test_ranks_share_ties_and_order_keeps_input_order(content: Content) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from founder_check.conditions import applies
+from founder_check.conditions import question_applies
 from founder_check.content.models import NO, YES, Content, Question
 from founder_check.errors import AnswersError, Problem
 from founder_check.readers import line_of, load_data
@@ -104,7 +104,7 @@ def parse_answers(
     values: dict[str, AnswerValue] = {}
     skipped: list[str] = []
     for question in content.questions:
-        if question.when is not None and not applies(question.when, values, content=content):
+        if not question_applies(question, values, content):
             continue
         present = question.id in raw_answers
         raw = raw_answers.get(question.id)
@@ -137,6 +137,8 @@ def parse_answers(
 
 def _printable(text: str) -> str:
     """Metadata shown in reports and file names: no control characters (terminal escapes)."""
+    if text.isprintable():
+        return text.strip()
     return "".join(ch if ch.isprintable() else " " for ch in text).strip()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from founder_check.content.models import YES, Condition, Content
+from founder_check.content.models import YES, Condition, Content, Question
 from founder_check.valuation import AnswerValue, answer_value
 
 Values = Mapping[str, AnswerValue]
@@ -98,6 +98,18 @@ def matching_questions(
     named counts (its answers are why the negated test fails).
     """
     return compile_condition(condition, content).evidence(values, factor_scores, stage)
+
+
+def question_applies(question: Question, values: Values, content: Content) -> bool:
+    """Whether `question` is asked after these answers (its `when`, compiled once per id)."""
+    if question.when is None:
+        return True
+    key = ("when", question.id)
+    test = content.memo.get(key)
+    if test is None:
+        test = content.memo[key] = compile_condition(question.when, content).test
+    result: bool = test(values, None, None)
+    return result
 
 
 def questions_in(condition: Condition) -> list[str]:

@@ -73,6 +73,7 @@ class _QuestionPlan:
     static_status: str | None  # "not_expected" or "unscored"; None: depends on the answer
     when: Test | None
     factors: tuple[tuple[str, float], ...]
+    terms: tuple[tuple[str, float, float], ...]  # (factor, weight, weight x stage weight)
     factor_ids: list[str]
     value_of: Callable[[AnswerValue], float]
     label_of: Callable[[AnswerValue], str]
@@ -134,6 +135,7 @@ def _plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
 
 def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
     rank = content.stage_rank[stage.id]
+    weights = {f.id: stage.weights.get(f.id, f.weight) for f in content.factors}
     questions = []
     for question in content.questions:
         static_status = None
@@ -148,6 +150,10 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
                 static_status=static_status,
                 when=_when(question, content),
                 factors=tuple(question.factors.items()),
+                terms=tuple(
+                    (factor_id, weight, weight * weights[factor_id])
+                    for factor_id, weight in question.factors.items()
+                ),
                 factor_ids=list(question.factors),
                 value_of=value_function(question),
                 label_of=label_function(question, lang),
@@ -191,7 +197,7 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         lang=lang,
         questions=tuple(questions),
         factor_ids=tuple(f.id for f in content.factors),
-        weights={f.id: stage.weights.get(f.id, f.weight) for f in content.factors},
+        weights=weights,
         factor_names={f.id: f.name.get(lang) for f in content.factors},
         targets={f.id: stage.targets.get(f.id) for f in content.factors},
         stage_ref={
@@ -254,6 +260,10 @@ def score(
     not_expected: list[str] = []
     possible = 0.0  # stage-weighted question weights: applicable, and answered
     got = 0.0
+    totals = dict.fromkeys(plan.factor_ids, 0.0)
+    denominators = dict.fromkeys(plan.factor_ids, 0.0)
+    counts = dict.fromkeys(plan.factor_ids, 0)
+    applicable_counts = dict.fromkeys(plan.factor_ids, 0)
     for item in plan.questions:
         question_id = item.id
         if item.when is not None and not item.when(values, None, None):
@@ -266,24 +276,19 @@ def score(
                 not_expected.append(question_id)
             continue
         applicable.append(item)
+        for factor_id, _, stage_weighted in item.terms:
+            possible += stage_weighted
+            applicable_counts[factor_id] += 1
         raw = values.get(question_id)
-        for factor_id, weight in item.factors:
-            possible += weight * weights[factor_id]
         if raw is None:
             statuses[question_id] = "skipped"
             skipped.append(question_id)
             continue
         statuses[question_id] = "answered"
-        answered.append((item, raw, item.value_of(raw)))
-    for item, _, _ in answered:
-        for factor_id, weight in item.factors:
-            got += weight * weights[factor_id]
-
-    totals = dict.fromkeys(plan.factor_ids, 0.0)
-    denominators = dict.fromkeys(plan.factor_ids, 0.0)
-    counts = dict.fromkeys(plan.factor_ids, 0)
-    for item, _, value in answered:
-        for factor_id, weight in item.factors:
+        value = item.value_of(raw)
+        answered.append((item, raw, value))
+        for factor_id, weight, stage_weighted in item.terms:
+            got += stage_weighted
             totals[factor_id] += weight * value
             denominators[factor_id] += weight
             counts[factor_id] += 1
@@ -305,10 +310,6 @@ def score(
     gate_level, next_gate = _gate_level(plan, values, factor_scores, stage_id)
     level = _capped_level(plan, score_level, red_flags)
 
-    applicable_counts = dict.fromkeys(plan.factor_ids, 0)
-    for item in applicable:
-        for factor_id, _ in item.factors:
-            applicable_counts[factor_id] += 1
     factors = []
     below_target: set[str] = set()
     for factor_id in plan.factor_ids:
@@ -360,7 +361,7 @@ def score(
             contributions[factor_id] = round(points, 3)
             overall_points += points * share[factor_id]
             shortfall += 100.0 * weight * (1.0 - value) / denominators[factor_id] * share[factor_id]
-        if value < 1.0 and any(f in below_target for f in item.factor_ids):
+        if value < 1.0 and not below_target.isdisjoint(item.factor_ids):
             gaps.append(
                 Gap(
                     question=question_id,

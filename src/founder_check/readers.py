@@ -70,15 +70,16 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a UTF-8 text file, refusing what is not one (too big, binary, empty, undecodable)."""
     source = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise InputFileError(
-                Problem(
-                    source,
-                    f"file is {size / 1048576:.1f} MB; at most {max_bytes // 1048576} MB is read",
+        with open(path, "rb", buffering=0) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputFileError(
+                    Problem(
+                        source,
+                        f"file is {size / 1048576:.1f} MB; at most {max_bytes // 1048576} MB "
+                        "is read",
+                    )
                 )
-            )
-        with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputFileError(Problem(source, "no such file")) from None
@@ -207,7 +208,8 @@ def parse_json(text: str, source: str) -> Any:
         raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep")) from None
     except _JSONRefusal as exc:
         raise InputFileError(Problem(source, str(exc))) from None
-    _check_depth(data, source)
+    if text.count("[") + text.count("{") > MAX_DEPTH:  # else it cannot be nested that deep
+        _check_depth(data, source)
     return data
 
 

@@ -34,17 +34,8 @@ _NAN = math.nan
 
 
 @dataclass(frozen=True, slots=True)
-class CardRef:
-    """Where a founder's serialised scorecard waits (spool file, offset, length)."""
-
-    spool: str
-    offset: int
-    length: int
-
-
-@dataclass(frozen=True, slots=True)
 class FounderOutcome:
-    """What the cohort needs from one scorecard (the scorecard itself is spooled to disk)."""
+    """What the cohort needs from one scorecard; `card` is the part file that holds its JSON."""
 
     source: str
     row: int | None
@@ -60,7 +51,7 @@ class FounderOutcome:
     weakest: str | None
     red_flags: tuple[tuple[str, str], ...]
     gap_questions: tuple[str, ...]
-    card: CardRef | None = None
+    card: str | None = None
 
 
 def summarize(
@@ -69,7 +60,7 @@ def summarize(
     source: str,
     row: int | None = None,
     line: int | None = None,
-    card_ref: CardRef | None = None,
+    part: str | None = None,
 ) -> FounderOutcome:
     """Reduce a scorecard to its outcome; factors keep the scorecard's (content) order."""
     scored = [f for f in card.factors if f.score is not None]
@@ -89,7 +80,7 @@ def summarize(
         weakest=weakest.id if weakest is not None else None,
         red_flags=tuple((hit.id, hit.severity) for hit in card.red_flags),
         gap_questions=tuple(gap.question for gap in card.gaps),
-        card=card_ref,
+        card=part,
     )
 
 
@@ -107,6 +98,20 @@ def percentile(sorted_values: Sequence[float], value: float) -> float:
     below = bisect_left(sorted_values, value)
     equal = bisect_right(sorted_values, value) - below
     return round(100.0 * (below + 0.5 * equal) / len(sorted_values), 1)
+
+
+def percentile_table(sorted_values: Sequence[float]) -> dict[float, float]:
+    """`percentile` of every distinct value, in one pass (scores have one decimal, so a
+    cohort of any size has at most a thousand distinct values)."""
+    table: dict[float, float] = {}
+    size = len(sorted_values)
+    start = 0
+    while start < size:
+        value = sorted_values[start]
+        end = bisect_right(sorted_values, value, start)
+        table[value] = round(100.0 * (start + 0.5 * (end - start)) / size, 1)
+        start = end
+    return table
 
 
 class CohortTally:
@@ -159,6 +164,11 @@ class CohortStats:
         self._factor_sorted = [
             array("f", sorted(v for v in values if not math.isnan(v))) for values in tally.factors
         ]
+        self._overall_table = percentile_table(self._overall_sorted)
+        self._factor_tables = [
+            percentile_table(ordered) if len(ordered) >= MIN_COHORT_FOR_PERCENTILES else {}
+            for ordered in self._factor_sorted
+        ]
 
     def rank_order(self) -> array[int]:
         """Founder indices best first; equal scores keep the processing order."""
@@ -172,16 +182,13 @@ class CohortStats:
     def percentiles(self, index: int) -> Percentiles | None:
         if not self.show_placement:
             return None
-        factors: dict[str, float | None] = {}
-        for factor_id, values, ordered in zip(
-            self.tally.factor_ids, self.tally.factors, self._factor_sorted, strict=True
-        ):
-            value = values[index]
-            enough = len(ordered) >= MIN_COHORT_FOR_PERCENTILES
-            factors[factor_id] = percentile(ordered, value) if enough and value == value else None
-        return Percentiles(
-            overall=percentile(self._overall_sorted, self.tally.overall[index]), factors=factors
-        )
+        factors: dict[str, float | None] = {
+            factor_id: table.get(values[index])  # NaN (no score) is never a key
+            for factor_id, values, table in zip(
+                self.tally.factor_ids, self.tally.factors, self._factor_tables, strict=True
+            )
+        }
+        return Percentiles(overall=self._overall_table[self.tally.overall[index]], factors=factors)
 
     def placement(self, index: int) -> Placement:
         return Placement(

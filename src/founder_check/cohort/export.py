@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,7 +29,6 @@ from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import Placement
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
-from founder_check.data import to_data
 from founder_check.json_text import compact
 
 COHORT_JSON = "cohort.json"
@@ -96,10 +94,6 @@ class FileNames:
         self._used.add(self._key(name))
         return f"{name}.json"
 
-    def given(self, file_name: str) -> bool:
-        """Whether this run gave out `file_name`."""
-        return file_name.endswith(".json") and self._key(file_name[:-5]) in self._used
-
     @staticmethod
     def _key(name: str) -> int:
         return hash64(name)
@@ -130,21 +124,6 @@ def prepare_out_dir(out: Path) -> str | None:
         if entry.name.startswith(SPOOL_PREFIX) and entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
     return None
-
-
-def scorecards_dir(out: Path) -> Path:
-    """The folder of the founders' scorecards, created when the first one is written."""
-    folder = out / SCORECARDS
-    folder.mkdir(exist_ok=True, mode=0o700)
-    return folder
-
-
-def remove_stale_scorecards(out: Path, names: FileNames) -> None:
-    """Delete scorecards of an earlier run that this run did not write."""
-    with os.scandir(out / SCORECARDS) as entries:  # an iterator: no list of 10,000 paths
-        for entry in entries:
-            if entry.name.endswith(".json") and entry.is_file() and not names.given(entry.name):
-                os.unlink(entry.path)
 
 
 def placement_tail(placement: Placement) -> bytes:
@@ -183,7 +162,7 @@ def founder_entry(
         "factors": dict(zip(stats.tally.factor_ids, founder.factors, strict=True)),
         "red_flag_count": len(founder.red_flags),
         "red_flags": flags,
-        "percentiles": to_data(percentiles) if percentiles is not None else None,
+        "percentiles": percentiles,
         "scorecard": f"{SCORECARDS}/{founder.scorecard}" if founder.scorecard else None,
         "source": founder.source,
         "row": founder.row,

@@ -1,10 +1,13 @@
 """Score founders one at a time, in this process or in worker processes (`--jobs N`).
 
-Each founder is read, validated, scored and reduced to a `FounderOutcome`; the serialised
-scorecard goes to a spool file (one per process) until the cohort's percentiles are known,
-so neither the scorecards nor their JSON stay in memory. Workers receive the content once,
-when they start, and results always come back in input order, so `--jobs` never changes the
-output. At most a few chunks are in flight, which keeps memory flat for any cohort size.
+Each founder is read, validated, scored and reduced to a `FounderOutcome`; the scorecard
+JSON, all but its closing brace, is written at once by the process that scored it, as a
+part file in the folder that becomes `scorecards/`. Once the cohort's percentiles are known,
+each part gets its cohort block appended and is renamed to its final name. So neither the
+scorecards nor their JSON stay in memory, and each is written once. Workers receive the
+content once, when they start, and results always come back in input order, so `--jobs`
+never changes the output. At most a few chunks are in flight, which keeps memory flat for
+any cohort size.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from founder_check.cohort.aggregate import CardRef, FounderOutcome, summarize
+from founder_check.cohort.aggregate import FounderOutcome, summarize
 from founder_check.cohort.inputs import Item, Rejection, read_answers
 from founder_check.content.models import Content, Lang
 from founder_check.errors import FounderCheckError, Problem
 
 CHUNK = 32
+PART_PREFIX = ".part-"
 WINDOW_PER_JOB = 4
 
 T = TypeVar("T")
@@ -30,18 +34,19 @@ Outcome = FounderOutcome | Rejection
 
 @dataclass(frozen=True)
 class Settings:
-    """What scoring needs besides the content; `spool_dir` None keeps no scorecards."""
+    """What scoring needs besides the content; `cards_dir` None writes no scorecards."""
 
     lang: Lang
     stage: str | None
     generated_at: str | None
-    spool_dir: str | None
+    cards_dir: str | None
 
 
 class Scorer:
-    """Read, score and summarise one founder at a time; spool the scorecard JSON."""
+    """Read, score and summarise one founder at a time; write the scorecard's part file."""
 
     def __init__(self, content: Content, settings: Settings) -> None:
+        from founder_check.atomic import write_new_file
         from founder_check.engine import score
         from founder_check.json_text import compact
 
@@ -49,9 +54,8 @@ class Scorer:
         self.settings = settings
         self._score = score
         self._json = compact
-        self._spool: Any = None
-        self._spool_path = ""
-        self._offset = 0
+        self._write = write_new_file
+        self._parts = 0
 
     def __call__(self, item: Item | Rejection) -> Outcome:
         if isinstance(item, Rejection):
@@ -68,47 +72,31 @@ class Scorer:
             lang=settings.lang,
             generated_at=settings.generated_at,
         )
-        ref = self._spool_card(self._json(card)) if settings.spool_dir is not None else None
-        return summarize(card, source=item.source, row=item.row, line=item.line, card_ref=ref)
+        part = self._write_part(self._json(card)) if settings.cards_dir is not None else None
+        return summarize(card, source=item.source, row=item.row, line=item.line, part=part)
 
-    def _spool_card(self, text: bytes) -> CardRef:
-        """Keep the scorecard JSON without its closing brace: the cohort block goes there."""
-        data = text[: text.rindex(b"}")]
-        if self._spool is None:
-            assert self.settings.spool_dir is not None
-            self._spool_path = os.path.join(self.settings.spool_dir, f"cards-{os.getpid()}.bin")
-            self._spool = open(self._spool_path, "ab", buffering=0)  # noqa: SIM115
-            self._offset = self._spool.tell()
-        self._spool.write(data)
-        ref = CardRef(self._spool_path, self._offset, len(data))
-        self._offset += len(data)
-        return ref
-
-    def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-            self._spool = None
-
-
-def read_card(ref: CardRef, handles: dict[str, Any]) -> bytes:
-    """A spooled scorecard (without its closing brace)."""
-    handle = handles.get(ref.spool)
-    if handle is None:
-        handle = handles[ref.spool] = open(ref.spool, "rb")  # noqa: SIM115
-    handle.seek(ref.offset)
-    data: bytes = handle.read(ref.length)
-    return data
-
-
-def write_cards(tasks: list[tuple[CardRef, str, bytes]], handles: dict[str, Any]) -> None:
-    """Write each founder's scorecard file: the spooled head, then the cohort block."""
-    from pathlib import Path
-
-    from founder_check.atomic import write_bytes_atomic
-
-    for ref, path, tail in tasks:
+    def _write_part(self, text: bytes) -> str:
+        """The scorecard JSON without its closing brace: the cohort block goes there."""
+        assert self.settings.cards_dir is not None
+        self._parts += 1
+        path = os.path.join(self.settings.cards_dir, f"{PART_PREFIX}{os.getpid()}-{self._parts}")
         try:
-            write_bytes_atomic(Path(path), read_card(ref, handles) + tail, durable=False)
+            self._write(path, text[: text.rindex(b"}")])
+        except OSError as exc:
+            raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
+        return path
+
+
+def finish_cards(tasks: list[tuple[str, str, bytes]]) -> None:
+    """Append each part file's cohort block and give it its final name."""
+    for part, path, tail in tasks:
+        try:
+            fd = os.open(part, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
+            try:
+                os.write(fd, tail)
+            finally:
+                os.close(fd)
+            os.rename(part, path)
         except OSError as exc:
             raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
 
@@ -123,7 +111,6 @@ def _init_worker(content: Content, settings: Settings) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _WORKER["scorer"] = Scorer(content, settings)
-    _WORKER["handles"] = {}
 
 
 def _score_chunk(chunk: list[Item | Rejection]) -> list[Outcome]:
@@ -131,8 +118,8 @@ def _score_chunk(chunk: list[Item | Rejection]) -> list[Outcome]:
     return [scorer(item) for item in chunk]
 
 
-def _write_chunk(chunk: list[tuple[CardRef, str, bytes]]) -> None:
-    write_cards(chunk, _WORKER["handles"])
+def _finish_chunk(chunk: list[tuple[str, str, bytes]]) -> None:
+    finish_cards(chunk)
 
 
 class Workers:
@@ -142,7 +129,6 @@ class Workers:
         self.jobs = jobs
         self._pool: Any = None
         self._local = Scorer(content, settings)
-        self._handles: dict[str, Any] = {}
         if jobs > 1:
             import multiprocessing
 
@@ -159,22 +145,22 @@ class Workers:
         for results in self._ordered(_score_chunk, items):
             yield from results
 
-    def write(self, tasks: Iterable[tuple[CardRef, str, bytes]]) -> Iterator[int]:
-        """Write scorecard files; yields how many were written, chunk by chunk."""
+    def finish(self, tasks: Iterable[tuple[str, str, bytes]]) -> Iterator[int]:
+        """Complete scorecard files (`finish_cards`); yields how many, chunk by chunk."""
         if self._pool is None:
             for task in tasks:
-                write_cards([task], self._handles)
+                finish_cards([task])
                 yield 1
             return
         chunks = _chunks(tasks, CHUNK)
         sizes: deque[int] = deque()
 
-        def counted() -> Iterator[list[tuple[CardRef, str, bytes]]]:
+        def counted() -> Iterator[list[tuple[str, str, bytes]]]:
             for chunk in chunks:
                 sizes.append(len(chunk))
                 yield chunk
 
-        for _ in self._ordered(_write_chunk, counted(), chunked=False):
+        for _ in self._ordered(_finish_chunk, counted(), chunked=False):
             yield sizes.popleft()
 
     def _ordered(
@@ -192,10 +178,6 @@ class Workers:
             yield pending.popleft().get()
 
     def close(self) -> None:
-        self._local.close()
-        for handle in self._handles.values():
-            handle.close()
-        self._handles.clear()
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()

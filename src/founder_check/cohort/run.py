@@ -8,6 +8,7 @@ run finished). A bad input is a rejection, never a stop, unless `--strict`.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from array import array
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import __version__, readers
-from founder_check.atomic import sync_folder
+from founder_check.atomic import replace_folder
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
 from founder_check.cohort.hashes import HashSet, hash64
@@ -104,15 +105,14 @@ def run_cohort(content: Content, options: CohortOptions, console: Any, err_conso
         err_console.print(label("cohort_no_libyaml", options.lang), style="yellow")
     if options.strict and discovery.rejected:
         raise FounderCheckError(list(discovery.rejected[0].problems))
-    spool_dir = tempfile.mkdtemp(prefix=export.SPOOL_PREFIX, dir=out) if out else None
+    # the run's own folder in DIR: the founder store, and the scorecards until they are done
+    work_dir = tempfile.mkdtemp(prefix=export.SPOOL_PREFIX, dir=out) if out else None
     try:
-        with FounderStore(Path(spool_dir) if spool_dir else None) as store:
-            return _run(
-                content, options, mapping, discovery, store, spool_dir, console, err_console
-            )
+        with FounderStore(Path(work_dir) if work_dir else None) as store:
+            return _run(content, options, mapping, discovery, store, work_dir, console, err_console)
     finally:
-        if spool_dir is not None:
-            shutil.rmtree(spool_dir, ignore_errors=True)
+        if work_dir is not None:
+            shutil.rmtree(work_dir, ignore_errors=True)
 
 
 def _run(
@@ -121,13 +121,19 @@ def _run(
     mapping: CsvMapping,
     discovery: Discovery,
     store: FounderStore,
-    spool_dir: str | None,
+    work_dir: str | None,
     console: Any,
     err_console: Any,
 ) -> int:
     lang = options.lang
     out = options.out
-    settings = Settings(lang, options.stage, options.generated_at, spool_dir)
+    cards = None
+    if work_dir is not None:
+        cards = Path(work_dir) / export.SCORECARDS
+        cards.mkdir(mode=0o700)
+    settings = Settings(
+        lang, options.stage, options.generated_at, str(cards) if cards is not None else None
+    )
     tally = CohortTally(content)
     names = export.FileNames()
     duplicates = _Duplicates()
@@ -150,17 +156,18 @@ def _run(
                     tally.add(outcome)
                     store.add(outcome, name)
                     continue
+                if outcome.card is not None:
+                    os.unlink(outcome.card)  # its scorecard is not written
                 outcome = _duplicate(outcome, store.get(first))
             if options.strict:
                 raise FounderCheckError(list(outcome.problems))
             rejected.append(outcome)
         stats = tally.finish(lang)
-        if out is not None:
+        if out is not None and cards is not None and work_dir is not None:
             progress.start_writing(len(store))
-            cards = export.scorecards_dir(out)
-            for count in workers.write(_card_tasks(store, stats, out)):
+            for count in workers.finish(_card_tasks(store, stats, cards)):
                 progress.advance(count)
-            sync_folder(cards)  # each card was renamed into place without its own fsync
+            replace_folder(cards, out / export.SCORECARDS, Path(work_dir) / "replaced")
     rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
     order = stats.rank_order()
     summary = _Summary(stats.factor_stats(), stats.shared_gaps(), stats.red_flag_counts())
@@ -181,14 +188,13 @@ class _Summary:
 
 
 def _card_tasks(
-    store: FounderStore, stats: CohortStats, out: Path
-) -> Iterator[tuple[Any, str, bytes]]:
+    store: FounderStore, stats: CohortStats, folder: Path
+) -> Iterator[tuple[str, str, bytes]]:
     for founder in store:
-        ref = store.card(founder.index)
-        if ref is None or founder.scorecard is None:
+        if founder.part is None or founder.scorecard is None:
             continue
-        path = str(out / export.SCORECARDS / founder.scorecard)
-        yield ref, path, export.placement_tail(stats.placement(founder.index))
+        path = str(folder / founder.scorecard)
+        yield founder.part, path, export.placement_tail(stats.placement(founder.index))
 
 
 def _write_reports(
@@ -204,7 +210,6 @@ def _write_reports(
     assert options.out is not None
     out = options.out
     lang = options.lang
-    export.remove_stale_scorecards(out, names)
     export.write_cohort_csv(out / export.COHORT_CSV, store, order, stats)
     export.write_rejected_csv(out / export.REJECTED_CSV, rejected)
     head = {

@@ -1,8 +1,8 @@
 """A disk-backed list of the founders scored so far, so a 10,000-founder cohort fits in memory.
 
-Each founder's entry (names, stage, scores, red flags, file name, source) is appended as one
-JSON line to an unlinked temporary file; memory keeps only its offset and where the founder's
-serialised scorecard waits. Entries are read back when the outputs are written, in any order.
+Each founder's entry (names, stage, scores, red flags, file name, the part file holding its
+scorecard, source) is appended as one JSON line to an unlinked temporary file; memory keeps
+only its offset. Entries are read back when the outputs are written, in any order.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from founder_check.cohort.aggregate import CardRef, FounderOutcome
+from founder_check.cohort.aggregate import FounderOutcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,8 @@ class StoredFounder:
     weakest: str | None
     factors: tuple[float | None, ...]
     red_flags: tuple[tuple[str, str], ...]
-    scorecard: str | None
+    scorecard: str | None  # its file name in scorecards/
+    part: str | None  # the part file that holds its JSON until it is finished
 
 
 class FounderStore:
@@ -44,11 +45,6 @@ class FounderStore:
         # closed by close() / the context manager: the store outlives any single block
         self._file = tempfile.TemporaryFile(dir=directory, prefix=".founder-check-")  # noqa: SIM115
         self._offsets = array("q")
-        self._card_spool = array("i")
-        self._card_offset = array("q")
-        self._card_length = array("q")
-        self._spools: list[str] = []
-        self._spool_ids: dict[str, int] = {}
         self._end = 0
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -70,24 +66,13 @@ class FounderStore:
             outcome.factors,
             outcome.red_flags,
             scorecard,
+            outcome.card,
         ]
         data = self._dumps(record).encode("utf-8") + b"\n"
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
-        card = outcome.card
-        if card is None:
-            self._card_spool.append(-1)
-            self._card_offset.append(0)
-            self._card_length.append(0)
-        else:
-            spool = self._spool_ids.setdefault(card.spool, len(self._spools))
-            if spool == len(self._spools):
-                self._spools.append(card.spool)
-            self._card_spool.append(spool)
-            self._card_offset.append(card.offset)
-            self._card_length.append(card.length)
         return len(self._offsets) - 1
 
     def get(self, index: int) -> StoredFounder:
@@ -101,12 +86,6 @@ class FounderStore:
             if index >= len(self._offsets):
                 break
             yield self._decode(index, line)
-
-    def card(self, index: int) -> CardRef | None:
-        spool = self._card_spool[index]
-        if spool < 0:
-            return None
-        return CardRef(self._spools[spool], self._card_offset[index], self._card_length[index])
 
     @staticmethod
     def _decode(index: int, line: bytes) -> StoredFounder:
@@ -124,6 +103,7 @@ class FounderStore:
             factors,
             red_flags,
             scorecard,
+            part,
         ) = json.loads(line)
         return StoredFounder(
             index=index,
@@ -140,6 +120,7 @@ class FounderStore:
             factors=tuple(factors),
             red_flags=tuple((flag_id, severity) for flag_id, severity in red_flags),
             scorecard=scorecard,
+            part=part,
         )
 
     def close(self) -> None:
