@@ -40,19 +40,26 @@ def write_new_file(path: str, data: bytes, *, mode: int = PRIVATE_MODE) -> None:
         os.close(fd)
 
 
-def replace_folder(new: Path, target: Path, trash: Path) -> None:
-    """Flush `new` (a complete folder of files) to disk and put it where `target` is.
+def flush_folder(folder: Path) -> None:
+    """Flush the files written into `folder` to disk (before it is moved into place).
 
-    An earlier `target` is moved to `trash` (beside it, on the same file system) for the
-    caller to delete. One system-wide `sync` costs far less than an fsync per file when
-    there are thousands.
+    One system-wide `sync` costs far less than an fsync per file when there are thousands;
+    it releases the GIL, so other work can go on in the meantime.
     """
     if hasattr(os, "sync"):
         os.sync()
     else:  # pragma: no cover - Windows
-        for entry in new.iterdir():
+        for entry in folder.iterdir():
             with contextlib.suppress(OSError), open(entry, "rb") as handle:
                 os.fsync(handle.fileno())
+
+
+def replace_folder(new: Path, target: Path, trash: Path) -> None:
+    """Put `new` (a complete folder, flushed by `flush_folder`) where `target` is.
+
+    An earlier `target` is moved to `trash` (beside it, on the same file system) for the
+    caller to delete.
+    """
     if target.exists():
         os.replace(target, trash)
     os.replace(new, target)

@@ -453,8 +453,15 @@ def cohort(
         bool, typer.Option("--strict", help="Stop at the first input that cannot be used.")
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")
-    ] = 1,
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes [default: 0: one per CPU, for 200 founders or more].",
+            show_default=False,
+        ),
+    ] = 0,
     rows: Annotated[
         int, typer.Option("--rows", min=0, help="Lines per list in the terminal (0: all).")
     ] = 30,
@@ -479,7 +486,7 @@ def cohort(
         lang=lang.value,
         stage=stage,
         strict=strict,
-        jobs=jobs or (os.cpu_count() or 1),
+        jobs=jobs,
         rows=rows,
         generated_at=now_iso(),
     )

@@ -124,21 +124,37 @@ def questions_in(condition: Condition) -> list[str]:
 def _compile(condition: Condition, content: Content | None) -> Compiled:
     if condition.all_ is not None:
         children = tuple(_compile(c, content) for c in condition.all_)
-        tests = tuple(child.test for child in children)
-        return Compiled(
-            lambda v, f, s: all(test(v, f, s) for test in tests), children, "all", None, ()
-        )
+        return Compiled(_all(tuple(c.test for c in children)), children, "all", None, ())
     if condition.any_ is not None:
         children = tuple(_compile(c, content) for c in condition.any_)
-        tests = tuple(child.test for child in children)
-        return Compiled(
-            lambda v, f, s: any(test(v, f, s) for test in tests), children, "any", None, ()
-        )
+        return Compiled(_any(tuple(c.test for c in children)), children, "any", None, ())
     if condition.not_ is not None:
         inner = _compile(condition.not_, content).test
         negated = tuple(questions_in(condition.not_))
         return Compiled(lambda v, f, s: not inner(v, f, s), (), "not", None, negated)
     return Compiled(_leaf_test(condition, content), (), "leaf", condition.question, ())
+
+
+def _all(tests: tuple[Test, ...]) -> Test:
+    """All of the tests, short-circuiting; two or three written out (the common cases)."""
+    if len(tests) == 2:
+        first, second = tests
+        return lambda v, f, s: first(v, f, s) and second(v, f, s)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda v, f, s: first(v, f, s) and second(v, f, s) and third(v, f, s)
+    return lambda v, f, s: all(test(v, f, s) for test in tests)
+
+
+def _any(tests: tuple[Test, ...]) -> Test:
+    """Any of the tests, short-circuiting; two or three written out (the common cases)."""
+    if len(tests) == 2:
+        first, second = tests
+        return lambda v, f, s: first(v, f, s) or second(v, f, s)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda v, f, s: first(v, f, s) or second(v, f, s) or third(v, f, s)
+    return lambda v, f, s: any(test(v, f, s) for test in tests)
 
 
 def _leaf_test(condition: Condition, content: Content | None) -> Test:

@@ -109,6 +109,7 @@ class _Plan:
     stage: Stage
     lang: Lang
     questions: tuple[_QuestionPlan, ...]
+    question_by_id: dict[str, _QuestionPlan]
     factor_ids: tuple[str, ...]
     weights: dict[str, float]
     factor_names: dict[str, str]
@@ -196,6 +197,7 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         stage=stage,
         lang=lang,
         questions=tuple(questions),
+        question_by_id={item.id: item for item in questions},
         factor_ids=tuple(f.id for f in content.factors),
         weights=weights,
         factor_names={f.id: f.name.get(lang) for f in content.factors},
@@ -470,7 +472,7 @@ def _red_flags(
     stage: str,
 ) -> list[RedFlagHit]:
     """The rules that hold, most severe first, each with the answers that make it hold."""
-    questions = {item.id: item for item in plan.questions}
+    questions = plan.question_by_id
     hits = []
     for flag in plan.red_flags:
         condition = flag.condition

@@ -24,33 +24,33 @@ StageSource = Literal["option", "answers", "default"]
 JsonAnswer = str | bool | int | float | list[str] | None
 
 
-@dataclass(slots=True)
+@dataclass
 class Versions:
     name: str
     version: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Subject:
     founder: str | None
     company: str | None
 
 
-@dataclass(slots=True)
+@dataclass
 class StageRef:
     id: str
     name: str
     source: StageSource
 
 
-@dataclass(slots=True)
+@dataclass
 class LevelRef:
     id: str
     name: str
     description: str
 
 
-@dataclass(slots=True)
+@dataclass
 class GateRequirement:
     """A must-have of the next readiness gate that is not met yet."""
 
@@ -58,13 +58,13 @@ class GateRequirement:
     questions: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class NextGate:
     level: LevelRef
     missing: list[GateRequirement]
 
 
-@dataclass(slots=True)
+@dataclass
 class FactorScore:
     id: str
     name: str
@@ -76,7 +76,7 @@ class FactorScore:
     applicable: int
 
 
-@dataclass(slots=True)
+@dataclass
 class ChapterRef:
     ref: str
     doc: str
@@ -84,7 +84,7 @@ class ChapterRef:
     title: str
 
 
-@dataclass(slots=True)
+@dataclass
 class QuestionResult:
     """One question's part in the score: texts and option labels are in the questionnaire."""
 
@@ -96,7 +96,7 @@ class QuestionResult:
     overall_points: float
 
 
-@dataclass(slots=True)
+@dataclass
 class Gap:
     """An answer below the best in a factor under the stage's target; chapters are refs
     into the scorecard's `chapters`."""
@@ -112,7 +112,7 @@ class Gap:
     chapters: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class Strength:
     question: str
     text: str
@@ -121,14 +121,14 @@ class Strength:
     factors: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class Evidence:
     question: str
     answer: JsonAnswer
     answer_label: str
 
 
-@dataclass(slots=True)
+@dataclass
 class RedFlagHit:
     id: str
     severity: Literal["critical", "major", "minor"]
@@ -140,14 +140,14 @@ class RedFlagHit:
     chapters: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class RecommendedChapter(ChapterRef):
     doc_title: str
     summary: str
     reasons: list[str]
 
 
-@dataclass(slots=True)
+@dataclass
 class Coverage:
     applicable: int
     answered: int
@@ -158,7 +158,7 @@ class Coverage:
     confidence: Confidence
 
 
-@dataclass(slots=True)
+@dataclass
 class Scorecard:
     """The result of scoring one founder's answers; see `founder-check schema scorecard`."""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import __version__, readers
-from founder_check.atomic import replace_folder
+from founder_check.atomic import flush_folder, replace_folder
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
 from founder_check.cohort.hashes import HashSet, hash64
@@ -39,6 +39,7 @@ from founder_check.data import to_data
 from founder_check.errors import FounderCheckError, Problem, UsageError
 
 PROGRESS_MIN = 200
+AUTO_JOBS_MIN = 200  # below this, starting worker processes costs more than they save
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class CohortOptions:
     lang: Lang = "en"
     stage: str | None = None
     strict: bool = False
-    jobs: int = 1
+    jobs: int = 0  # 0: one per CPU when there are at least AUTO_JOBS_MIN inputs, else 1
     rows: int = 30
     generated_at: str | None = None
 
@@ -139,9 +140,10 @@ def _run(
     duplicates = _Duplicates()
     rejected = list(discovery.rejected)
     # workers first: they fork, and the progress bar runs a thread
+    total = _Total(discovery)
     with (
-        Workers(content, settings, max(1, options.jobs)) as workers,
-        _Progress(err_console, discovery, lang) as progress,
+        Workers(content, settings, _jobs(options.jobs, total)) as workers,
+        _Progress(err_console, total, lang) as progress,
     ):
         for outcome in workers.score(iter_items(discovery, content, mapping)):
             progress.advance()
@@ -163,19 +165,40 @@ def _run(
                 raise FounderCheckError(list(outcome.problems))
             rejected.append(outcome)
         stats = tally.finish(lang)
-        if out is not None and cards is not None and work_dir is not None:
+        if cards is not None:
             progress.start_writing(len(store))
             for count in workers.finish(_card_tasks(store, stats, cards)):
                 progress.advance(count)
-            replace_folder(cards, out / export.SCORECARDS, Path(work_dir) / "replaced")
     rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
     order = stats.rank_order()
     summary = _Summary(stats.factor_stats(), stats.shared_gaps(), stats.red_flag_counts())
     files: list[str] = []
-    if out is not None:
-        files = _write_reports(content, options, store, stats, summary, order, rejected, names)
+    if out is not None and cards is not None and work_dir is not None:
+        files = _write_reports(
+            content, options, store, stats, summary, order, rejected, names, cards, work_dir
+        )
     render(_view(content, options, store, stats, summary, order, rejected, files), console)
     return 1 if rejected else 0
+
+
+class _Total:
+    """How many founders there are to read (roughly), counted once and only if needed."""
+
+    def __init__(self, discovery: Discovery) -> None:
+        self._discovery = discovery
+        self._count: int | None = None
+
+    def __int__(self) -> int:
+        if self._count is None:
+            self._count = count_inputs(self._discovery)
+        return self._count
+
+
+def _jobs(requested: int, total: _Total) -> int:
+    if requested > 0:
+        return requested
+    cpus = os.cpu_count() or 1
+    return cpus if cpus > 1 and int(total) >= AUTO_JOBS_MIN else 1
 
 
 @dataclass(frozen=True)
@@ -206,12 +229,22 @@ def _write_reports(
     order: Sequence[int],
     rejected: list[Rejection],
     names: export.FileNames,
+    cards: Path,
+    work_dir: str,
 ) -> list[str]:
+    """The scorecards folder put in place, then cohort.csv, rejected.csv and cohort.json
+    (last: its presence means the run finished)."""
+    import threading
+
     assert options.out is not None
     out = options.out
     lang = options.lang
+    flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
+    flushing.start()  # the scorecards go to disk while the CSV files are written
     export.write_cohort_csv(out / export.COHORT_CSV, store, order, stats)
     export.write_rejected_csv(out / export.REJECTED_CSV, rejected)
+    flushing.join()
+    replace_folder(cards, out / export.SCORECARDS, Path(work_dir) / "replaced")
     head = {
         "schema_version": COHORT_SCHEMA_VERSION,
         "tool": {"name": "founder-check", "version": __version__},
@@ -288,13 +321,13 @@ def _view(
 class _Progress:
     """A progress bar on stderr, only when it is a terminal and the cohort is large."""
 
-    def __init__(self, err_console: Any, discovery: Discovery, lang: Lang) -> None:
+    def __init__(self, err_console: Any, count: _Total, lang: Lang) -> None:
         self._lang = lang
         self._bar: Any = None
         self._task: Any = None
         if not getattr(err_console, "is_terminal", False):
             return
-        total = count_inputs(discovery)
+        total = int(count)
         if total < PROGRESS_MIN:
             return
         from rich.progress import Progress

@@ -7,14 +7,16 @@ only its offset. Entries are read back when the outputs are written, in any orde
 
 from __future__ import annotations
 
-import json
 import tempfile
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from orjson import loads
+
 from founder_check.cohort.aggregate import FounderOutcome
+from founder_check.json_text import compact
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,7 @@ class FounderStore:
         self._file = tempfile.TemporaryFile(dir=directory, prefix=".founder-check-")  # noqa: SIM115
         self._offsets = array("q")
         self._end = 0
-        self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        self._dumps = compact
 
     def __len__(self) -> int:
         return len(self._offsets)
@@ -68,7 +70,7 @@ class FounderStore:
             scorecard,
             outcome.card,
         ]
-        data = self._dumps(record).encode("utf-8") + b"\n"
+        data = self._dumps(record) + b"\n"
         self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
@@ -104,7 +106,7 @@ class FounderStore:
             red_flags,
             scorecard,
             part,
-        ) = json.loads(line)
+        ) = loads(line)
         return StoredFounder(
             index=index,
             source=source,
