@@ -121,16 +121,16 @@ class Condition:
             )
 
     def walk(self) -> list[Condition]:
-        """This condition and every condition nested in it."""
+        """This condition and every condition nested in it, in the order written."""
         found: list[Condition] = []
         todo: list[Condition] = [self]
         while todo:
             node = todo.pop()
             found.append(node)
-            todo.extend(node.all_ or ())
-            todo.extend(node.any_ or ())
+            children = [*(node.all_ or ()), *(node.any_ or ())]
             if node.not_ is not None:
-                todo.append(node.not_)
+                children.append(node.not_)
+            todo.extend(reversed(children))
         return found
 
 
