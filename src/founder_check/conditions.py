@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from founder_check.content.models import YES, Condition, Content, Question
-from founder_check.valuation import AnswerValue, answer_value
+from founder_check.valuation import AnswerValue, value_function
 
 Values = Mapping[str, AnswerValue]
 FactorScores = Mapping[str, float | None] | None
@@ -190,21 +190,27 @@ def _factor_test(factor: str, below: float | None, at_least: float | None) -> Te
 
 def _answer_test(condition: Condition, content: Content | None) -> Callable[[AnswerValue], bool]:
     """The test on a given answer, chosen once (a condition has exactly one test)."""
+    question = content.question_by_id.get(condition.question or "") if content else None
     if condition.value_below is not None or condition.value_at_least is not None:
-        question_id = condition.question or ""
-        question = content.question_by_id.get(question_id) if content is not None else None
         if question is None:
             return lambda answer: False
+        value_of = value_function(question)
         if condition.value_below is not None:
             limit = condition.value_below
-            return lambda answer: answer_value(question, answer) < limit
+            return lambda answer: value_of(answer) < limit
         floor = condition.value_at_least or 0.0
-        return lambda answer: answer_value(question, answer) >= floor
+        return lambda answer: value_of(answer) >= floor
+    text_answers = question is not None and question.kind in ("single", "text")
     if condition.equals is not None:
         wanted = condition.equals
+        if text_answers:  # answers are text: a plain comparison is `_same`
+            return lambda answer: answer == wanted
         return lambda answer: _same(answer, wanted)
     if condition.one_of is not None:
         choices = condition.one_of
+        if text_answers:
+            chosen = frozenset(choices)
+            return lambda answer: answer in chosen
         return lambda answer: any(_same(answer, w) for w in choices)
     if condition.includes is not None:
         option = condition.includes

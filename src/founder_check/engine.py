@@ -323,15 +323,15 @@ def score(
             if target - factor_score > 0:
                 below_target.add(factor_id)
         factors.append(
-            FactorScore(
-                id=factor_id,
-                name=plan.factor_names[factor_id],
-                score=None if factor_score is None else round(factor_score, 1),
-                weight=weights[factor_id],
-                target=target,
-                gap=gap,
-                answered=counts[factor_id],
-                applicable=applicable_counts[factor_id],
+            FactorScore(  # id, name, score, weight, target, gap, answered, applicable
+                factor_id,
+                plan.factor_names[factor_id],
+                None if factor_score is None else round(factor_score, 1),
+                weights[factor_id],
+                target,
+                gap,
+                counts[factor_id],
+                applicable_counts[factor_id],
             )
         )
 
@@ -344,13 +344,13 @@ def score(
         entry = scored.get(question_id)
         if entry is None:
             results.append(
-                QuestionResult(
-                    id=question_id,
-                    status=statuses[question_id],  # type: ignore[arg-type]
-                    answer=_json_answer(values.get(question_id)),
-                    value=None,
-                    contributions={},
-                    overall_points=0.0,
+                QuestionResult(  # id, status, answer, value, contributions, overall points
+                    question_id,
+                    statuses[question_id],  # type: ignore[arg-type]
+                    _json_answer(values.get(question_id)),
+                    None,
+                    {},
+                    0.0,
                 )
             )
             continue
@@ -365,28 +365,28 @@ def score(
             shortfall += 100.0 * weight * (1.0 - value) / denominators[factor_id] * share[factor_id]
         if value < 1.0 and not below_target.isdisjoint(item.factor_ids):
             gaps.append(
-                Gap(
-                    question=question_id,
-                    text=item.text,
-                    answer=_json_answer(raw),
-                    answer_label=item.label_of(raw),
-                    value=round(value, 3),
-                    shortfall=round(shortfall, 2),
-                    factors=item.factor_ids,
-                    best_options=item.best_options,
-                    chapters=item.chapters,
+                Gap(  # positional: this runs for ~30 questions of each founder
+                    question_id,  # question
+                    item.text,  # text
+                    _json_answer(raw),  # answer
+                    item.label_of(raw),  # answer_label
+                    round(value, 3),  # value
+                    round(shortfall, 2),  # shortfall
+                    item.factor_ids,  # factors
+                    item.best_options,  # best_options
+                    item.chapters,  # chapters
                 )
             )
         if value >= STRENGTH_VALUE:
             strengths.append((overall_points, item, raw, value))
         results.append(
-            QuestionResult(
-                id=question_id,
-                status="answered",
-                answer=_json_answer(raw),
-                value=value,
-                contributions=contributions,
-                overall_points=round(overall_points, 3),
+            QuestionResult(  # id, status, answer, value, contributions, overall points
+                question_id,
+                "answered",
+                _json_answer(raw),
+                value,
+                contributions,
+                round(overall_points, 3),
             )
         )
     gaps.sort(key=lambda gap: (-gap.shortfall, gap.question))
