@@ -8,6 +8,10 @@ with --jobs 1 and 2, and prints founders per second and the peak memory of the l
 process, beside the floor: a fresh Python process that only reads every file of the same
 cohort with yaml.load(..., Loader=yaml.CSafeLoader).
 
+Outputs of every run go to new folders, removed only at the end: on ext4 without a journal
+(as on this benchmark's machines) creating files is several times slower for a few minutes
+after many files were deleted, so do not run it right after removing a large cohort report.
+
 Targets (issue 4): YAML at least 70 % of the floor's founders per second; JSON at least 5,000
 founders per second; peak memory for 10,000 founders at most 1.2x that for 1,000.
 

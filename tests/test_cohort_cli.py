@@ -95,6 +95,8 @@ def test_bad_inputs_are_reported_and_never_stop_the_others(
         jsonschema.validate(card, schemas["cohort-scorecard"])
         jsonschema.validate(card, schemas["scorecard"])
     assert [f["rank"] for f in report["founders"]] == sorted(f["rank"] for f in report["founders"])
+    # the duplicate's scorecard was never finished: no part file or work folder is left
+    assert not [p for p in out.rglob(".*")]
 
 
 def test_all_good_exits_0_and_writes_every_file(tmp_path: Path, content: Content) -> None:
@@ -144,6 +146,31 @@ def test_same_files_whatever_the_input_order_and_jobs(tmp_path: Path, content: C
     expected = outputs_without_timestamps(first)
     assert outputs_without_timestamps(second) == expected
     assert outputs_without_timestamps(third) == expected
+
+
+def test_large_cohorts_use_every_cpu_by_default_with_the_same_files(
+    tmp_path: Path, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from founder_check.cohort import run
+
+    started: list[int] = []
+    workers = run.Workers
+
+    def counted(content: Content, settings: object, jobs: int) -> object:
+        started.append(jobs)
+        return workers(content, settings, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "Workers", counted)
+    monkeypatch.setattr(run.os, "cpu_count", lambda: 2)
+    write_cohort(tmp_path / "in", content, run.AUTO_JOBS_MIN)
+    default, single = tmp_path / "default", tmp_path / "single"
+    assert invoke("cohort", str(tmp_path / "in"), "--out", str(default)).exit_code == 0
+    assert invoke("cohort", str(tmp_path / "in"), "-o", str(single), "-j", "1").exit_code == 0
+    assert started == [2, 1]
+    assert outputs_without_timestamps(default) == outputs_without_timestamps(single)
+    (tmp_path / "in" / "founder-00.yaml").unlink()  # one short of the threshold: one process
+    assert invoke("cohort", str(tmp_path / "in")).exit_code == 0
+    assert started == [2, 1, 1]
 
 
 def test_percentiles_only_in_cohorts_of_five_or_more(tmp_path: Path, content: Content) -> None:
