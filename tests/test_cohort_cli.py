@@ -334,7 +334,7 @@ def test_out_folder_must_be_new_empty_or_an_earlier_report(
     assert invoke("cohort", str(tmp_path / "in"), "--out", str(out)).exit_code == 0
     assert len(list((out / "scorecards").iterdir())) == 3
     (tmp_path / "in" / "founder-02.yaml").unlink()
-    stale = out / ".founder-check-killed"  # the spool of a run that was killed
+    stale = out / ".founder-check-killed"  # the work folder of a run that was killed
     stale.mkdir()
     (stale / "cards-1.bin").write_bytes(b"{")
     assert invoke("cohort", str(tmp_path / "in"), "--out", str(out)).exit_code == 0
@@ -342,7 +342,7 @@ def test_out_folder_must_be_new_empty_or_an_earlier_report(
         "founder-00-company-00.json",
         "founder-01-company-01.json",
     ]
-    assert not [p for p in out.rglob(".*")]  # no spool or temporary file left behind
+    assert not [p for p in out.rglob(".*")]  # no work folder or temporary file left behind
 
 
 def test_the_report_folder_inside_an_input_folder_is_not_read(

@@ -35,7 +35,7 @@ COHORT_JSON = "cohort.json"
 COHORT_CSV = "cohort.csv"
 REJECTED_CSV = "rejected.csv"
 SCORECARDS = "scorecards"
-SPOOL_PREFIX = ".founder-check-"
+WORK_DIR_PREFIX = ".founder-check-"
 MAX_STEM = 80
 _FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
 _WINDOWS_RESERVED = frozenset(
@@ -120,8 +120,8 @@ def prepare_out_dir(out: Path) -> str | None:
         out.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         return f"--out {out}: cannot create the folder: {exc.strerror}"
-    for entry in out.iterdir():  # spools left by a run that was killed
-        if entry.name.startswith(SPOOL_PREFIX) and entry.is_dir() and not entry.is_symlink():
+    for entry in out.iterdir():  # work folders left by a run that was killed
+        if entry.name.startswith(WORK_DIR_PREFIX) and entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
     return None
 

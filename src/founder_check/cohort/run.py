@@ -1,9 +1,10 @@
 """`founder-check cohort`: read every input, score each founder, write the report.
 
 The flow is one pass over the inputs (each founder read, scored, counted, its scorecard
-spooled), then the cohort's statistics, then the files: each founder's scorecard with its
-place in the cohort, cohort.csv, rejected.csv, and cohort.json last (its presence means the
-run finished). A bad input is a rejection, never a stop, unless `--strict`.
+written as a part file), then the cohort's statistics, then the files: each founder's
+scorecard finished with its place in the cohort, cohort.csv, rejected.csv, the scorecards
+folder moved into place, and cohort.json last (its presence means the run finished). A bad
+input is a rejection, never a stop, unless `--strict`.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def run_cohort(content: Content, options: CohortOptions, console: Any, err_conso
     if options.strict and discovery.rejected:
         raise FounderCheckError(list(discovery.rejected[0].problems))
     # the run's own folder in DIR: the founder store, and the scorecards until they are done
-    work_dir = tempfile.mkdtemp(prefix=export.SPOOL_PREFIX, dir=out) if out else None
+    work_dir = tempfile.mkdtemp(prefix=export.WORK_DIR_PREFIX, dir=out) if out else None
     try:
         with FounderStore(Path(work_dir) if work_dir else None) as store:
             return _run(content, options, mapping, discovery, store, work_dir, console, err_console)
