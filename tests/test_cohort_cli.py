@@ -445,3 +445,38 @@ def test_error_text_from_an_input_is_never_read_as_markup(tmp_path: Path, conten
     result = run_cli("cohort", str(tmp_path / "in"), "--strict")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "'[/x] [bold]loud' is not an option" in result.stderr
+
+
+def test_csv_in_another_encoding_is_read_with_encoding(tmp_path: Path, content: Content) -> None:
+    """Excel in Chinese saves CSV as GBK: rejected with a hint, read with --encoding."""
+    rows = [founder_data(content, n, founder=f"张伟{n}", company="深度求索") for n in range(2)]
+    form = write_csv(tmp_path / "form.csv", content, rows)
+    form.write_bytes(form.read_text(encoding="utf-8").encode("gb18030"))
+    out = tmp_path / "out"
+
+    result = run_cli("cohort", str(form), "--out", str(out))
+    assert result.returncode == 1
+    reason = read_csv(out / "rejected.csv")[0]["reason"]
+    assert "is not UTF-8 text" in reason and "--encoding" in reason and "gb18030" in reason
+
+    result = run_cli("cohort", str(form), "--out", str(out), "--encoding", "gb18030")
+    assert result.returncode == 0, result.stderr
+    founders = read_json(out / "cohort.json")["founders"]
+    assert sorted(f["founder"] for f in founders) == ["张伟0", "张伟1"]
+    assert {f["company"] for f in founders} == {"深度求索"}
+
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("encoding: GB18030\n", encoding="utf-8")
+    result = run_cli("cohort", str(form), "--map", str(mapping), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    result = run_cli("cohort", str(form), "--map", str(mapping), "--encoding", "utf-8")
+    assert result.returncode == 1  # the option wins over the mapping file
+
+    result = run_cli("cohort", str(form), "--encoding", "klingon")
+    assert result.returncode == 2 and "--encoding 'klingon': unknown text encoding" in (
+        result.stderr
+    )
+    mapping.write_text("separator: ','\nencoding: base64\n", encoding="utf-8")
+    result = run_cli("cohort", str(form), "--map", str(mapping))
+    assert result.returncode == 1
+    assert f"{mapping}:2: encoding: unknown text encoding 'base64'" in result.stderr

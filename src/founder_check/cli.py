@@ -449,6 +449,15 @@ def cohort(
             "--separator", help="Between the choices in a multiple-choice CSV cell [default: ;]."
         ),
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Text encoding of the CSV files, e.g. gb18030 for a CSV saved by Excel in "
+            "Chinese [default: UTF-8, or the mapping file's].",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first input that cannot be used.")
     ] = False,
@@ -474,6 +483,11 @@ def cohort(
     check_stage(content, stage)
     if separator == "":
         usage_error("--separator must not be empty")
+    if encoding is not None:
+        from founder_check.cohort.mapping import known_encoding
+
+        if not known_encoding(encoding):
+            usage_error(f"--encoding {encoding!r}: unknown text encoding; e.g. utf-8, gb18030")
     from rich.console import Console
 
     from founder_check.cohort.run import CohortOptions, run_cohort
@@ -483,6 +497,7 @@ def cohort(
         out=out,
         map_path=map_path,
         separator=separator,
+        encoding=encoding,
         lang=lang.value,
         stage=stage,
         strict=strict,

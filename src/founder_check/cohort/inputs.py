@@ -216,8 +216,18 @@ def csv_row_estimate(path: str) -> int:
     return max(0, lines - 1)
 
 
-def _scan(path: str) -> Problem | None:
-    """Check the whole file is UTF-8 text without NUL bytes, within the size limit."""
+def reading_encoding(encoding: str | None) -> str:
+    """The codec to read a CSV file with: UTF-8 (any byte-order mark dropped) by default."""
+    if encoding is None or codecs.lookup(encoding).name == "utf-8":
+        return "utf-8-sig"
+    return encoding
+
+
+def _scan(path: str, encoding: str | None) -> Problem | None:
+    """Check the whole file is text in its encoding, without NUL bytes, within the size limit."""
+    codec = reading_encoding(encoding)
+    # UTF-16 and -32 hold NUL bytes in any text; other encodings write ASCII as ASCII
+    ascii_based = "a\n".encode(encoding or "utf-8") == b"a\n"
     try:
         size = os.stat(path).st_size
         if size > MAX_CSV_BYTES:
@@ -227,40 +237,57 @@ def _scan(path: str) -> Problem | None:
             )
         if size == 0:
             return Problem(path, "file is empty")
-        decoder = codecs.getincrementaldecoder("utf-8")()
+        decoder = codecs.getincrementaldecoder(codec)()
         offset = 0
         lines = 1
         with open(path, "rb") as handle:
             for chunk in iter(lambda: handle.read(_SCAN_CHUNK), b""):
-                if b"\x00" in chunk:
+                if ascii_based and b"\x00" in chunk:
                     return Problem(path, "looks like a binary file, expected CSV text")
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError as exc:
                     line = lines + chunk[: max(0, exc.start)].count(b"\n")
+                    where = f"bad byte at offset {offset + max(0, exc.start)}"
                     return Problem(
                         path,
-                        f"is not UTF-8 text (bad byte at offset {offset + max(0, exc.start)}); "
-                        "save the export as 'CSV UTF-8'",
+                        f"is not {_encoding_name(encoding)} text ({where}){_hint(encoding)}",
                         line=line,
                     )
                 offset += len(chunk)
                 lines += chunk.count(b"\n")
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return Problem(path, "is not UTF-8 text (the file ends inside a character)")
+        return Problem(
+            path,
+            f"is not {_encoding_name(encoding)} text (the file ends inside a character)"
+            + _hint(encoding),
+        )
     except OSError as exc:
         return Problem(path, f"cannot be read: {exc.strerror}")
     return None
 
 
+def _encoding_name(encoding: str | None) -> str:
+    return "UTF-8" if encoding is None else encoding
+
+
+def _hint(encoding: str | None) -> str:
+    if encoding is not None:
+        return "; check --encoding (or the mapping file's encoding:)"
+    return (
+        "; save the export as 'CSV UTF-8', or give its encoding with --encoding "
+        "(e.g. gb18030 for a CSV saved by Excel in Chinese)"
+    )
+
+
 def csv_items(path: str, content: Content, mapping: CsvMapping) -> Iterator[Item | Rejection]:
     """One Item per CSV row (or a Rejection for a bad row, or for the whole file)."""
-    problem = _scan(path)
+    problem = _scan(path, mapping.encoding)
     if problem is not None:
         yield Rejection(path, None, (problem,))
         return
-    with open(path, encoding="utf-8-sig", newline="") as handle:
+    with open(path, encoding=reading_encoding(mapping.encoding), newline="") as handle:
         first = handle.readline()
         handle.seek(0)
         delimiter = mapping.delimiter or detect_delimiter(first)

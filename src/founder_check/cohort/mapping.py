@@ -42,6 +42,7 @@ class MappingFile:
 
     delimiter: str | None = None
     separator: str | None = None
+    encoding: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -54,12 +55,29 @@ class CsvMapping:
     source: str | None = None
     delimiter: str | None = None
     separator: str = DEFAULT_SEPARATOR
+    encoding: str | None = None  # of the CSV files; None: UTF-8 (a byte-order mark is fine)
     columns: Mapping[str, str] = field(default_factory=dict)
     ignore: frozenset[str] = frozenset()
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
-def load_mapping(path: Path, content: Content, *, separator: str | None = None) -> CsvMapping:
+def known_encoding(name: str) -> bool:
+    """Whether Python can decode text in this encoding (e.g. utf-8, gb18030, big5); codecs
+    such as base64 that do not turn bytes into text are refused by `decode` too."""
+    try:
+        b"a".decode(name, errors="ignore")
+    except LookupError:
+        return False
+    return True
+
+
+def load_mapping(
+    path: Path,
+    content: Content,
+    *,
+    separator: str | None = None,
+    encoding: str | None = None,
+) -> CsvMapping:
     """Read and check a mapping file against the content; InputFileError lists every problem."""
     from pydantic import TypeAdapter, ValidationError
 
@@ -82,6 +100,8 @@ def load_mapping(path: Path, content: Content, *, separator: str | None = None) 
         problem("expected one character, e.g. ',' or ';'", "delimiter")
     if model.separator is not None and not model.separator:
         problem("must not be empty", "separator")
+    if model.encoding is not None and not known_encoding(model.encoding):
+        problem(f"unknown text encoding {model.encoding!r}; e.g. utf-8, gb18030", "encoding")
     targets = {*METADATA, *content.question_by_id}
     columns: dict[str, str] = {}
     claimed: dict[str, str] = {}
@@ -124,6 +144,7 @@ def load_mapping(path: Path, content: Content, *, separator: str | None = None) 
         source=source,
         delimiter=model.delimiter,
         separator=separator or model.separator or DEFAULT_SEPARATOR,
+        encoding=encoding or model.encoding,
         columns=columns,
         ignore=frozenset(norm(header) for header in model.ignore),
         labels=labels,

@@ -49,6 +49,7 @@ class CohortOptions:
     out: Path | None = None
     map_path: Path | None = None
     separator: str | None = None
+    encoding: str | None = None  # of CSV inputs; None: the mapping file's, else UTF-8
     lang: Lang = "en"
     stage: str | None = None
     strict: bool = False
@@ -92,9 +93,13 @@ def _duplicate(outcome: FounderOutcome, first: StoredFounder) -> Rejection:
 def run_cohort(content: Content, options: CohortOptions, console: Any, err_console: Any) -> int:
     """Run the cohort; return the exit code (1 if any input was rejected, else 0)."""
     if options.map_path is not None:
-        mapping = load_mapping(options.map_path, content, separator=options.separator)
+        mapping = load_mapping(
+            options.map_path, content, separator=options.separator, encoding=options.encoding
+        )
     else:
-        mapping = CsvMapping(separator=options.separator or DEFAULT_SEPARATOR)
+        mapping = CsvMapping(
+            separator=options.separator or DEFAULT_SEPARATOR, encoding=options.encoding
+        )
     out = options.out
     if out is not None:
         reason = export.prepare_out_dir(out)
