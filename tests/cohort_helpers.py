@@ -69,7 +69,9 @@ def read_json(path: Path) -> Any:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
+    """A CSV file the tool wrote: UTF-8 after a byte-order mark (for spreadsheets)."""
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -110,7 +110,7 @@ def test_all_good_exits_0_and_writes_every_file(tmp_path: Path, content: Content
         "rejected.csv",
         "scorecards",
     ]
-    assert (out / "rejected.csv").read_bytes() == b"input,row,line,field,reason\r\n"
+    assert (out / "rejected.csv").read_bytes() == b"\xef\xbb\xbfinput,row,line,field,reason\r\n"
     assert len(read_csv(out / "cohort.csv")) == 6
     assert all((p.stat().st_mode & 0o077) == 0 for p in out.rglob("*.json"))
 

@@ -207,6 +207,10 @@ def _json_lines(key: str, items: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 def _csv_chunks(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:
+    """CSV text in chunks, starting with a UTF-8 byte-order mark: without it, Excel (the
+    program these files are opened in) reads them in the system's code page, and Chinese
+    names come out garbled; CSV readers that expect UTF-8 (and `cohort` itself) skip it."""
+    yield "\ufeff"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([safe_cell(cell) for cell in header])
