@@ -173,3 +173,17 @@ def test_a_symlinked_folder_loop_does_not_hang(tmp_path: Path, content: Content)
     write_cohort(tmp_path / "in", content, 1)
     os.symlink(tmp_path / "in", tmp_path / "in" / "loop")
     assert len(_items([tmp_path / "in"], content)) == 1
+
+
+def test_counting_inputs_can_stop_once_there_are_enough(tmp_path: Path, content: Content) -> None:
+    from founder_check.cohort.inputs import count_inputs
+
+    write_cohort(tmp_path / "in", content, 5)
+    form = write_csv(tmp_path / "form.csv", content, [founder_data(content, n) for n in range(4)])
+    alone = write_answers(tmp_path / "alone.yaml", founder_data(content, 9))
+    discovery = discover([tmp_path / "in", form, alone])
+    assert [source.kind for source in discovery.sources] == ["answers", "csv", "folder"]
+    assert count_inputs(discovery) == 10
+    assert count_inputs(discovery, stop_at=3) == 3  # stops in the CSV file
+    assert count_inputs(discovery, stop_at=7) == 7  # and in the folder
+    assert count_inputs(discovery, stop_at=50) == 10

@@ -119,14 +119,20 @@ def usage_error(message: str) -> None:
     raise UsageError(message)
 
 
-def load_content_option(content_dir: Path | None) -> Content:
-    from founder_check.content.cache import load_content_cached
+def content_root(directory: Path | None, option: str = "") -> Path:
+    """The content folder given (or the bundled one); a usage error if it is not a folder."""
     from founder_check.content.location import default_content_dir
 
-    root = content_dir if content_dir is not None else default_content_dir()
+    root = directory if directory is not None else default_content_dir()
     if not root.is_dir():
-        usage_error(f"--content {root}: no such folder")
-    return load_content_cached(root)
+        usage_error(f"{option} {root}: no such folder".strip())
+    return root
+
+
+def load_content_option(content_dir: Path | None) -> Content:
+    from founder_check.content.cache import load_content_cached
+
+    return load_content_cached(content_root(content_dir, "--content"))
 
 
 def check_stage(content: Content, stage: str | None) -> None:
@@ -446,7 +452,10 @@ def cohort(
     separator: Annotated[
         str | None,
         typer.Option(
-            "--separator", help="Between the choices in a multiple-choice CSV cell [default: ;]."
+            "--separator",
+            help="Between the choices in a multiple-choice CSV cell [default: ;, or the "
+            "mapping file's].",
+            show_default=False,
         ),
     ] = None,
     encoding: Annotated[
@@ -519,13 +528,11 @@ def questionnaire(
     content_dir: ContentOption = None,
 ) -> None:
     """Show the questions (or, with --json, all content as data)."""
-    import json
-
     content = load_content_option(content_dir)
     if as_json:
         from founder_check.content.export import content_data
 
-        write_output("-", json.dumps(content_data(content), ensure_ascii=False, indent=2) + "\n")
+        _print_json(content_data(content))
         return
     from rich.console import Console
 
@@ -577,12 +584,9 @@ def content_check(
 ) -> None:
     """Validate a content folder; report every problem with file and line."""
     from founder_check.content.loader import check_content_dir
-    from founder_check.content.location import default_content_dir
     from founder_check.errors import ContentError
 
-    root = directory if directory is not None else default_content_dir()
-    if not root.is_dir():
-        usage_error(f"{root}: no such folder")
+    root = content_root(directory)
     content, problems = check_content_dir(root)
     if problems:
         raise ContentError(problems)

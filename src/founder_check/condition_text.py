@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from founder_check.content.models import Condition, Content, Lang
+from founder_check.phrases import Phrases
 
 _WORDS: dict[str, tuple[str, str]] = {
     "is": ("is", "为"),
@@ -25,9 +26,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _word(key: str, lang: Lang) -> str:
-    en, zh = _WORDS[key]
-    return zh if lang == "zh" else en
+_word = Phrases(_WORDS)
 
 
 def _number(value: float) -> str:

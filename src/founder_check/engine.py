@@ -69,10 +69,8 @@ class _QuestionPlan:
     """One question as scored at one stage, in one language."""
 
     id: str
-    question: Question
     static_status: str | None  # "not_expected" or "unscored"; None: depends on the answer
     when: Test | None
-    factors: tuple[tuple[str, float], ...]
     terms: tuple[tuple[str, float, float], ...]  # (factor, weight, weight x stage weight)
     factor_ids: list[str]
     value_of: Callable[[AnswerValue], float]
@@ -107,7 +105,6 @@ class _LevelPlan:
 @dataclass(frozen=True)
 class _Plan:
     stage: Stage
-    lang: Lang
     questions: tuple[_QuestionPlan, ...]
     question_by_id: dict[str, _QuestionPlan]
     factor_ids: tuple[str, ...]
@@ -116,7 +113,6 @@ class _Plan:
     targets: dict[str, float | None]
     stage_ref: dict[StageSource, StageRef]
     levels: tuple[_LevelPlan, ...]
-    level_by_id: dict[str, _LevelPlan]
     caps: dict[str, int]  # severity -> rank of the highest level a red flag of it allows
     red_flags: tuple[_FlagPlan, ...]  # most severe first, then by id: the report's order
     chapters: dict[str, ChapterRef]
@@ -147,10 +143,8 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         questions.append(
             _QuestionPlan(
                 id=question.id,
-                question=question,
                 static_status=static_status,
                 when=_when(question, content),
-                factors=tuple(question.factors.items()),
                 terms=tuple(
                     (factor_id, weight, weight * weights[factor_id])
                     for factor_id, weight in question.factors.items()
@@ -195,7 +189,6 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
     name = stage.name.get(lang)
     return _Plan(
         stage=stage,
-        lang=lang,
         questions=tuple(questions),
         question_by_id={item.id: item for item in questions},
         factor_ids=tuple(f.id for f in content.factors),
@@ -207,7 +200,6 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
             for source in ("option", "answers", "default")
         },
         levels=levels,
-        level_by_id=level_by_id,
         caps={
             severity: level_by_id[level_id].rank
             for severity, level_id in content.red_flag_caps.items()
@@ -358,7 +350,7 @@ def score(
         contributions: dict[str, float] = {}
         overall_points = 0.0
         shortfall = 0.0
-        for factor_id, weight in item.factors:
+        for factor_id, weight, _ in item.terms:
             points = 100.0 * weight * value / denominators[factor_id]
             contributions[factor_id] = round(points, 3)
             overall_points += points * share[factor_id]

@@ -17,6 +17,7 @@ from founder_check.condition_text import condition_text
 from founder_check.content.models import Condition, Content, Lang, Question, Stage
 from founder_check.data import to_data
 from founder_check.errors import FounderCheckError, Problem
+from founder_check.phrases import Phrases
 
 KINDS = ("question", "factor", "red_flag", "chapter", "stage", "level")
 MAX_SUGGESTIONS = 6
@@ -173,9 +174,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _word(key: str, lang: Lang) -> str:
-    en, zh = _WORDS[key]
-    return zh if lang == "zh" else en
+_word = Phrases(_WORDS)
 
 
 def _number(value: float) -> str:

@@ -7,6 +7,7 @@ import json
 from founder_check.answers import expectation
 from founder_check.content.models import Content, Lang, Question
 from founder_check.data import to_data
+from founder_check.phrases import Phrases
 from founder_check.report.labels import label
 
 _WORDS = {
@@ -29,9 +30,7 @@ _WORDS = {
 }
 
 
-def _word(key: str, lang: Lang) -> str:
-    en, zh = _WORDS[key]
-    return zh if lang == "zh" else en
+_word = Phrases(_WORDS)
 
 
 def _comment(text: str, indent: str = "") -> list[str]:

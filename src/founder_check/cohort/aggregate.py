@@ -12,7 +12,7 @@ import heapq
 import math
 import statistics
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,16 +93,10 @@ def quartiles(values: Sequence[float]) -> tuple[float, float, float, float, floa
     return min(values), q1, median, q3, max(values), math.fsum(values) / len(values)
 
 
-def percentile(sorted_values: Sequence[float], value: float) -> float:
-    """Share (0-100) of the values below `value`, values equal to it counting half."""
-    below = bisect_left(sorted_values, value)
-    equal = bisect_right(sorted_values, value) - below
-    return round(100.0 * (below + 0.5 * equal) / len(sorted_values), 1)
-
-
 def percentile_table(sorted_values: Sequence[float]) -> dict[float, float]:
-    """`percentile` of every distinct value, in one pass (scores have one decimal, so a
-    cohort of any size has at most a thousand distinct values)."""
+    """Each distinct value's percentile: the share (0-100) of the values below it, values
+    equal to it counting half. One pass; scores have one decimal, so a cohort of any size
+    has at most a thousand distinct values."""
     table: dict[float, float] = {}
     size = len(sorted_values)
     start = 0

@@ -26,40 +26,29 @@ class HashSet:
         return self._count
 
     def __contains__(self, value: int) -> bool:
-        slots = self._slots
-        mask = len(slots) - 1
-        index = value & mask
-        while True:
-            found = slots[index]
-            if found == value:
-                return True
-            if found == 0:
-                return False
-            index = (index + 1) & mask
+        return self._slots[_probe(self._slots, value)] == value
 
     def add(self, value: int) -> None:
         """Add a non-zero value (hash64 never returns 0)."""
         if 2 * (self._count + 1) > len(self._slots):
             self._grow()
-        if self._insert(self._slots, value):
+        index = _probe(self._slots, value)
+        if self._slots[index] == 0:
+            self._slots[index] = value
             self._count += 1
-
-    @staticmethod
-    def _insert(slots: array[int], value: int) -> bool:
-        mask = len(slots) - 1
-        index = value & mask
-        while True:
-            found = slots[index]
-            if found == value:
-                return False
-            if found == 0:
-                slots[index] = value
-                return True
-            index = (index + 1) & mask
 
     def _grow(self) -> None:
         bigger = array("Q", bytes(16 * len(self._slots)))
         for value in self._slots:
             if value:
-                self._insert(bigger, value)
+                bigger[_probe(bigger, value)] = value
         self._slots = bigger
+
+
+def _probe(slots: array[int], value: int) -> int:
+    """The slot that holds `value`, or the free slot where it would go."""
+    mask = len(slots) - 1
+    index = value & mask
+    while slots[index] not in (0, value):
+        index = (index + 1) & mask
+    return index

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -140,17 +141,22 @@ def walk(folder: str, skip: str | None) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
-def count_inputs(discovery: Discovery) -> int:
-    """How many founders there are to read, roughly (CSV rows are estimated from lines)."""
+def count_inputs(discovery: Discovery, *, stop_at: int | None = None) -> int:
+    """How many founders there are to read, roughly (CSV rows are estimated from lines);
+    with `stop_at`, counting stops once that many are found (enough to decide on), and the
+    count is at most `stop_at`."""
     total = 0
     for source in discovery.sources:
+        left = None if stop_at is None else stop_at - total
+        if left is not None and left <= 0:
+            break
         if source.kind == "folder":
-            total += sum(1 for _ in walk(source.path, discovery.exclude))
+            total += sum(1 for _ in itertools.islice(walk(source.path, discovery.exclude), left))
         elif source.kind == "csv":
-            total += csv_row_estimate(source.path)
+            total += csv_row_estimate(source.path, stop_at=left)
         else:
             total += 1
-    return total
+    return total if stop_at is None else min(total, stop_at)
 
 
 def _reject(
@@ -206,11 +212,16 @@ def _column_problem(problem: Problem, headers: Mapping[str, str]) -> Problem:
 # --- CSV ----------------------------------------------------------------------------------
 
 
-def csv_row_estimate(path: str) -> int:
-    """Rows in a CSV file, roughly (its line count less the header), for the progress bar."""
+def csv_row_estimate(path: str, *, stop_at: int | None = None) -> int:
+    """Rows in a CSV file, roughly (its line count less the header); reading stops once
+    `stop_at` rows are counted."""
+    lines = 0
     try:
         with open(path, "rb") as handle:
-            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(_SCAN_CHUNK), b""))
+            for chunk in iter(lambda: handle.read(_SCAN_CHUNK), b""):
+                lines += chunk.count(b"\n")
+                if stop_at is not None and lines - 1 >= stop_at:
+                    break
     except OSError:
         return 0
     return max(0, lines - 1)

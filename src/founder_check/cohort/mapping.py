@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 from founder_check.content.models import NO, STRICT, YES, Content, Lang, Question
 from founder_check.errors import InputFileError, Problem
+from founder_check.phrases import Phrases
 from founder_check.readers import LineDict, line_of, load_data
 
 METADATA = ("founder", "company", "stage")
@@ -429,9 +430,7 @@ _SKELETON_WORDS = {
 }
 
 
-def _skeleton_word(key: str, lang: Lang) -> str:
-    en, zh = _SKELETON_WORDS[key]
-    return zh if lang == "zh" else en
+_skeleton_word = Phrases(_SKELETON_WORDS)
 
 
 def _q(text: str) -> str:

@@ -118,8 +118,9 @@ def _score_chunk(chunk: list[Item | Rejection]) -> list[Outcome]:
     return [scorer(item) for item in chunk]
 
 
-def _finish_chunk(chunk: list[tuple[str, str, bytes]]) -> None:
+def _finish_chunk(chunk: list[tuple[str, str, bytes]]) -> int:
     finish_cards(chunk)
+    return len(chunk)
 
 
 class Workers:
@@ -148,29 +149,16 @@ class Workers:
     def finish(self, tasks: Iterable[tuple[str, str, bytes]]) -> Iterator[int]:
         """Complete scorecard files (`finish_cards`); yields how many, chunk by chunk."""
         if self._pool is None:
-            for task in tasks:
-                finish_cards([task])
-                yield 1
+            for chunk in _chunks(tasks, CHUNK):
+                yield _finish_chunk(chunk)
             return
-        chunks = _chunks(tasks, CHUNK)
-        sizes: deque[int] = deque()
+        yield from self._ordered(_finish_chunk, tasks)
 
-        def counted() -> Iterator[list[tuple[str, str, bytes]]]:
-            for chunk in chunks:
-                sizes.append(len(chunk))
-                yield chunk
-
-        for _ in self._ordered(_finish_chunk, counted(), chunked=False):
-            yield sizes.popleft()
-
-    def _ordered(
-        self, function: Callable[[Any], R], items: Iterable[Any], *, chunked: bool = True
-    ) -> Iterator[R]:
+    def _ordered(self, function: Callable[[Any], R], items: Iterable[Any]) -> Iterator[R]:
         """Apply `function` to chunks in the pool, a bounded number in flight, in order."""
         pending: deque[Any] = deque()
         window = self.jobs * WINDOW_PER_JOB
-        source = _chunks(items, CHUNK) if chunked else iter(items)
-        for chunk in source:
+        for chunk in _chunks(items, CHUNK):
             pending.append(self._pool.apply_async(function, (chunk,)))
             if len(pending) >= window:
                 yield pending.popleft().get()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import __version__, readers
-from founder_check.atomic import flush_folder, replace_folder
+from founder_check.atomic import flush_folder, replace_folder, write_chunks_atomic
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
 from founder_check.cohort.hashes import HashSet, hash64
@@ -113,9 +113,9 @@ def run_cohort(content: Content, options: CohortOptions, console: Any, err_conso
     if options.strict and discovery.rejected:
         raise FounderCheckError(list(discovery.rejected[0].problems))
     # the run's own folder in DIR: the founder store, and the scorecards until they are done
-    work_dir = tempfile.mkdtemp(prefix=export.WORK_DIR_PREFIX, dir=out) if out else None
+    work_dir = Path(tempfile.mkdtemp(prefix=export.WORK_DIR_PREFIX, dir=out)) if out else None
     try:
-        with FounderStore(Path(work_dir) if work_dir else None) as store:
+        with FounderStore(work_dir) as store:
             return _run(content, options, mapping, discovery, store, work_dir, console, err_console)
     finally:
         if work_dir is not None:
@@ -128,15 +128,15 @@ def _run(
     mapping: CsvMapping,
     discovery: Discovery,
     store: FounderStore,
-    work_dir: str | None,
+    work_dir: Path | None,
     console: Any,
     err_console: Any,
 ) -> int:
+    """Score every input; with a work folder (`--out`), write the report files too."""
     lang = options.lang
-    out = options.out
-    cards = None
+    cards = None  # the folder that becomes scorecards/
     if work_dir is not None:
-        cards = Path(work_dir) / export.SCORECARDS
+        cards = work_dir / export.SCORECARDS
         cards.mkdir(mode=0o700)
     settings = Settings(
         lang, options.stage, options.generated_at, str(cards) if cards is not None else None
@@ -146,10 +146,9 @@ def _run(
     duplicates = _Duplicates()
     rejected = list(discovery.rejected)
     # workers first: they fork, and the progress bar runs a thread
-    total = _Total(discovery)
     with (
-        Workers(content, settings, _jobs(options.jobs, total)) as workers,
-        _Progress(err_console, total, lang) as progress,
+        Workers(content, settings, _jobs(options.jobs, discovery)) as workers,
+        _Progress(err_console, discovery, lang) as progress,
     ):
         for outcome in workers.score(iter_items(discovery, content, mapping)):
             progress.advance()
@@ -157,7 +156,7 @@ def _run(
                 first = duplicates.first(outcome)
                 if first is None:
                     name = None
-                    if out is not None:
+                    if cards is not None:
                         name = names.allocate(
                             outcome.founder, outcome.company, outcome.source, outcome.row
                         )
@@ -176,41 +175,40 @@ def _run(
             for count in workers.finish(_card_tasks(store, stats, cards)):
                 progress.advance(count)
     rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
-    order = stats.rank_order()
-    summary = _Summary(stats.factor_stats(), stats.shared_gaps(), stats.red_flag_counts())
+    scored = _Scored(
+        store=store,
+        stats=stats,
+        order=stats.rank_order(),
+        rejected=rejected,
+        factors=stats.factor_stats(),
+        shared_gaps=stats.shared_gaps(),
+        red_flags=stats.red_flag_counts(),
+    )
     files: list[str] = []
-    if out is not None and cards is not None and work_dir is not None:
-        files = _write_reports(
-            content, options, store, stats, summary, order, rejected, names, cards, work_dir
-        )
-    render(_view(content, options, store, stats, summary, order, rejected, files), console)
+    if options.out is not None and work_dir is not None:
+        files = _write_reports(content, options, scored, options.out, work_dir)
+    render(_view(content, options, scored, files), console)
     return 1 if rejected else 0
 
 
-class _Total:
-    """How many founders there are to read (roughly), counted once and only if needed."""
-
-    def __init__(self, discovery: Discovery) -> None:
-        self._discovery = discovery
-        self._count: int | None = None
-
-    def __int__(self) -> int:
-        if self._count is None:
-            self._count = count_inputs(self._discovery)
-        return self._count
-
-
-def _jobs(requested: int, total: _Total) -> int:
+def _jobs(requested: int, discovery: Discovery) -> int:
+    """`--jobs`; 0: one process per CPU when there are at least AUTO_JOBS_MIN founders."""
     if requested > 0:
         return requested
     cpus = os.cpu_count() or 1
-    return cpus if cpus > 1 and int(total) >= AUTO_JOBS_MIN else 1
+    if cpus == 1 or count_inputs(discovery, stop_at=AUTO_JOBS_MIN) < AUTO_JOBS_MIN:
+        return 1
+    return cpus
 
 
 @dataclass(frozen=True)
-class _Summary:
-    """The cohort-wide parts of the report (the same in the terminal and in cohort.json)."""
+class _Scored:
+    """The scored cohort, as both the report files and the terminal show it."""
 
+    store: FounderStore
+    stats: CohortStats
+    order: Sequence[int]  # founder indices, best first
+    rejected: list[Rejection]
     factors: list[FactorStats]
     shared_gaps: list[SharedGap]
     red_flags: list[RedFlagCount]
@@ -227,47 +225,37 @@ def _card_tasks(
 
 
 def _write_reports(
-    content: Content,
-    options: CohortOptions,
-    store: FounderStore,
-    stats: CohortStats,
-    summary: _Summary,
-    order: Sequence[int],
-    rejected: list[Rejection],
-    names: export.FileNames,
-    cards: Path,
-    work_dir: str,
+    content: Content, options: CohortOptions, scored: _Scored, out: Path, work_dir: Path
 ) -> list[str]:
     """The scorecards folder put in place, then cohort.csv, rejected.csv and cohort.json
     (last: its presence means the run finished)."""
     import threading
 
-    assert options.out is not None
-    out = options.out
-    lang = options.lang
+    store, stats, rejected = scored.store, scored.stats, scored.rejected
+    cards = work_dir / export.SCORECARDS
     flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
     flushing.start()  # the scorecards go to disk while the CSV files are written
-    export.write_cohort_csv(out / export.COHORT_CSV, store, order, stats)
+    export.write_cohort_csv(out / export.COHORT_CSV, store, scored.order, stats)
     export.write_rejected_csv(out / export.REJECTED_CSV, rejected)
     flushing.join()
-    replace_folder(cards, out / export.SCORECARDS, Path(work_dir) / "replaced")
+    replace_folder(cards, out / export.SCORECARDS, work_dir / "replaced")
     head = {
         "schema_version": COHORT_SCHEMA_VERSION,
         "tool": {"name": "founder-check", "version": __version__},
         "content": {"name": content.name, "version": content.version},
         "generated_at": options.generated_at,
-        "lang": lang,
+        "lang": options.lang,
         "stage_option": options.stage,
         "min_size_for_percentiles": MIN_COHORT_FOR_PERCENTILES,
         "counts": _counts(stats, rejected),
-        "factors": to_data(summary.factors),
-        "shared_gaps": to_data(summary.shared_gaps),
-        "red_flags": to_data(summary.red_flags),
+        "factors": to_data(scored.factors),
+        "shared_gaps": to_data(scored.shared_gaps),
+        "red_flags": to_data(scored.red_flags),
     }
-    founders = (export.founder_entry(store.get(i), stats, content, lang) for i in order)
+    founders = (
+        export.founder_entry(store.get(i), stats, content, options.lang) for i in scored.order
+    )
     rejected_entries = [export.rejected_entry(r) for r in rejected]
-    from founder_check.atomic import write_chunks_atomic
-
     write_chunks_atomic(
         out / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
     )
@@ -275,7 +263,7 @@ def _write_reports(
         export.COHORT_JSON,
         export.COHORT_CSV,
         export.REJECTED_CSV,
-        f"{export.SCORECARDS}/ ({len(names)})",
+        f"{export.SCORECARDS}/ ({len(store)})",
     ]
 
 
@@ -289,20 +277,18 @@ def _counts(stats: CohortStats, rejected: list[Rejection]) -> dict[str, int]:
 
 
 def _view(
-    content: Content,
-    options: CohortOptions,
-    store: FounderStore,
-    stats: CohortStats,
-    summary: _Summary,
-    order: Sequence[int],
-    rejected: list[Rejection],
-    files: list[str],
+    content: Content, options: CohortOptions, scored: _Scored, files: list[str]
 ) -> CohortView:
     from founder_check.cohort.models import Counts
 
+    store, stats, rejected = scored.store, scored.stats, scored.rejected
     lang = options.lang
     limit = options.rows or None
-    flagged, flagged_total = stats.flagged(order, limit)
+    flagged, flagged_total = stats.flagged(scored.order, limit)
+
+    def entries(indices: Sequence[int]) -> list[dict[str, Any]]:
+        return [export.founder_entry(store.get(i), stats, content, lang) for i in indices]
+
     return CohortView(
         lang=lang,
         content=f"{content.name} {content.version}",
@@ -311,11 +297,11 @@ def _view(
         show_placement=stats.show_placement,
         min_size=MIN_COHORT_FOR_PERCENTILES,
         factor_names={f.id: f.name.get(lang) for f in content.factors},
-        ranked=[export.founder_entry(store.get(i), stats, content, lang) for i in order[:limit]],
-        factors=summary.factors,
-        shared_gaps=summary.shared_gaps,
-        red_flag_counts=summary.red_flags,
-        flagged=[export.founder_entry(store.get(i), stats, content, lang) for i in flagged],
+        ranked=entries(scored.order[:limit]),
+        factors=scored.factors,
+        shared_gaps=scored.shared_gaps,
+        red_flag_counts=scored.red_flags,
+        flagged=entries(flagged),
         flagged_total=flagged_total,
         rejected=rejected[:limit],
         rejected_total=len(rejected),
@@ -327,13 +313,13 @@ def _view(
 class _Progress:
     """A progress bar on stderr, only when it is a terminal and the cohort is large."""
 
-    def __init__(self, err_console: Any, count: _Total, lang: Lang) -> None:
+    def __init__(self, err_console: Any, discovery: Discovery, lang: Lang) -> None:
         self._lang = lang
         self._bar: Any = None
         self._task: Any = None
         if not getattr(err_console, "is_terminal", False):
             return
-        total = int(count)
+        total = count_inputs(discovery)
         if total < PROGRESS_MIN:
             return
         from rich.progress import Progress

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from founder_check.content.models import Lang
+from founder_check.phrases import Phrases
 
 _WORDS: dict[str, tuple[str, str]] = {
     "no_terminal": (
@@ -130,8 +128,4 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def word(key: str, lang: Lang, **values: Any) -> str:
-    """The fixed text `key` in `lang`, with `{name}` fields filled from `values`."""
-    en, zh = _WORDS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+word = Phrases(_WORDS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from founder_check.content.models import Lang
+from founder_check.phrases import Phrases
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("founder-check report", "founder-check 评估报告"),
@@ -181,6 +181,4 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def label(key: str, lang: Lang) -> str:
-    en, zh = _LABELS[key]
-    return zh if lang == "zh" else en
+label = Phrases(_LABELS)
