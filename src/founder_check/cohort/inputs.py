@@ -7,7 +7,8 @@ order on the command line, so the same inputs always give the same report.
 
 A problem with one input becomes a `Rejection` and never stops the others. CSV files are
 streamed (a 10,000-row export is never held in memory), after a first pass that checks the
-whole file is UTF-8 text, so a bad byte halfway cannot leave half a file read.
+whole file is text in its encoding (UTF-8 unless `--encoding` says otherwise), so a bad byte
+halfway cannot leave half a file read.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from founder_check.answers import Answers, parse_answers
+from founder_check.answers import Answers, load_answers, parse_answers
 from founder_check.cohort.mapping import (
     ColumnPlan,
     CsvMapping,
@@ -31,7 +32,6 @@ from founder_check.cohort.mapping import (
 )
 from founder_check.content.models import Content
 from founder_check.errors import AnswersError, FounderCheckError, Problem
-from founder_check.readers import load_data
 
 ANSWER_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 CSV_SUFFIXES = frozenset({".csv"})
@@ -165,9 +165,8 @@ def _reject(
     *,
     row: int | None = None,
     line: int | None = None,
-    duplicate: bool = False,
 ) -> Rejection:
-    return Rejection(source, row, (Problem(source, message, line=line),), duplicate)
+    return Rejection(source, row, (Problem(source, message, line=line),))
 
 
 def iter_items(
@@ -191,7 +190,7 @@ def iter_items(
 def read_answers(item: Item, content: Content) -> Answers:
     """Read and validate one founder's answers (every source goes through parse_answers)."""
     if item.data is None:
-        return parse_answers(load_data(Path(item.source)), content, source=item.source)
+        return load_answers(item.source, content)
     try:
         return parse_answers(item.data, content, source=item.source)
     except AnswersError as exc:

@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from founder_check.answers import Answers, parse_answers, required_at
-from founder_check.conditions import applies
+from founder_check.conditions import question_applies
 from founder_check.content.models import Content, Question, Section
 from founder_check.errors import FounderCheckError, Problem
 from founder_check.interview.answers_file import default_save_path, save_answers
@@ -370,7 +370,7 @@ class Interview:
         """
         values: dict[str, AnswerValue] = {}
         for question in self.content.questions:
-            if question.when is not None and not applies(question.when, values):
+            if not question_applies(question, values, self.content):
                 continue
             if question.id in self.values:
                 values[question.id] = self.values[question.id]
@@ -380,7 +380,7 @@ class Interview:
         if question.when is None:
             return True
         values = self._effective() if effective is None else effective
-        return applies(question.when, values, content=self.content)
+        return question_applies(question, values, self.content)
 
     def _required(self, question: Question) -> bool:
         """Required at the founder's stage (the same rule as answers files)."""
