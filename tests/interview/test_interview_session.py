@@ -389,3 +389,40 @@ def test_questions_expected_later_are_optional_at_an_earlier_stage(
     assert "question 3 of 7 · optional" in output  # required, but only from series A
     _, before = interview(content, [*ALL_KEYS, SAVE])
     assert "question 3 of 7 · optional" not in before
+
+
+def test_conditions_on_answer_values_apply_as_in_answers_files(
+    content: Content, workdir: Path
+) -> None:
+    """A `when` on an answer's value needs the content to value it: the interview must
+    evaluate it as `parse_answers` does, or it drops answers that an answers file keeps."""
+    from dataclasses import replace
+
+    from founder_check.content.models import Condition
+    from founder_check.interview.session import Interview
+    from founder_check.interview.setup import Setup
+
+    valued = Condition(question="basics.raising", value_at_least=0.5)  # yes and no: 0.5
+    details = next(s for s in content.sections if s.id == "details")
+    questions = tuple(
+        replace(q, when=valued) if q.id == "details.use_of_funds" else q for q in details.questions
+    )
+    sections = tuple(
+        replace(s, questions=questions) if s is details else s for s in content.sections
+    )
+    changed = replace(content, sections=sections)
+    data = {"answers": {"basics.raising": "no", "details.use_of_funds": "rough_split"}}
+    base = parse_answers(data, changed, require_complete=False)
+    assert base.values["details.use_of_funds"] == "rough_split"
+    setup = Setup(
+        content=changed,
+        lang="en",
+        sections=None,
+        preset_stage=None,
+        draft_path=workdir / "draft.json",
+        save_path=workdir / "answers.yaml",
+        save_chosen=True,
+        base=base,
+    )
+    interview = Interview(setup, console=Console(file=io.StringIO()), ask=ask_prompt)
+    assert interview._effective() == base.values
