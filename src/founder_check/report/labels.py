@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from founder_check.phrases import Phrases
+
+if TYPE_CHECKING:
+    from founder_check.content.models import Lang
+    from founder_check.scorecard import Coverage
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("founder-check report", "founder-check 评估报告"),
@@ -182,3 +188,14 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 label = Phrases(_LABELS)
+
+
+def answered_of(coverage: Coverage, lang: Lang) -> str:
+    """How much of the questionnaire the score rests on, as the reports say it."""
+    return label(
+        "answered_of",
+        lang,
+        answered=coverage.answered,
+        applicable=coverage.applicable,
+        weighted=coverage.weighted,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from founder_check.report.labels import label
+from founder_check.report.labels import answered_of, label
 from founder_check.scorecard import Scorecard
 
 
@@ -25,9 +25,7 @@ def scorecard_markdown(card: Scorecard) -> str:
     lines.append(f"- {label('level', lang)}: **{level}**")
     lines.append(f"- {label('gate_level', lang)}: {card.gate_level.name}")
     coverage = card.coverage
-    answered = label("answered_of", lang).format(
-        answered=coverage.answered, applicable=coverage.applicable, weighted=coverage.weighted
-    )
+    answered = answered_of(coverage, lang)
     lines.append(f"- {label('confidence', lang)}: {label(coverage.confidence, lang)} ({answered})")
     lines += ["", f"_{card.level.description}_", ""]
     if card.next_gate is not None:

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.report.labels import label
+from founder_check.report.labels import answered_of, label
 from founder_check.scorecard import FactorScore, Scorecard
 
 BAR_WIDTH = 20
@@ -31,10 +31,6 @@ def bar(score: float | None, target: float | None) -> Text:
     else:
         style = "red"
     return Text("█" * filled, style=style) + Text("░" * (BAR_WIDTH - filled), style="dim")
-
-
-def _score_text(score: float | None, lang: str) -> str:
-    return "—" if score is None else f"{score:.0f}"
 
 
 def render(scorecard: Scorecard, console: Console) -> None:
@@ -80,10 +76,7 @@ def _header(card: Scorecard) -> Panel:
     coverage = card.coverage
     lines.append(
         f"    {label('confidence', lang)}: {label(coverage.confidence, lang)} ("
-        + label("answered_of", lang).format(
-            answered=coverage.answered, applicable=coverage.applicable, weighted=coverage.weighted
-        )
-        + ")"
+        f"{answered_of(coverage, lang)})"
     )
     lines.append(f"\n{card.level.description}", style="italic")
     return Panel(lines, title=label("title", lang), title_align="left", border_style="cyan")
@@ -140,7 +133,7 @@ def _factors(card: Scorecard) -> Table:
     for factor in sorted(card.factors, key=_factor_order):
         table.add_row(
             factor.name,
-            _score_text(factor.score, lang)
+            f"{factor.score:.0f}"
             if factor.score is not None
             else Text(label("not_covered", lang), style="dim"),
             bar(factor.score, factor.target),
@@ -220,11 +213,7 @@ def _coverage(card: Scorecard) -> Text:
     lang = card.lang
     coverage = card.coverage
     text = Text(f"{label('coverage', lang)}: ", style="bold")
-    text.append(
-        label("answered_of", lang).format(
-            answered=coverage.answered, applicable=coverage.applicable, weighted=coverage.weighted
-        )
-    )
+    text.append(answered_of(coverage, lang))
     for key, ids in (
         ("skipped", coverage.skipped),
         ("not_applicable", coverage.not_applicable),
