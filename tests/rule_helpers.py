@@ -167,6 +167,25 @@ RULE_CASES: dict[str, RuleCase] = {
         triggers=[{"technology.maturity": "unproven_concept"}],
         outside=[{"technology.maturity": "prototype"}],
     ),
+    "hard_field_unproven": RuleCase(
+        triggers=[
+            {
+                "technology.field_obstacles": "heavy",
+                "technology.real_world_validation": "not_tried",
+            },
+            {
+                "technology.field_obstacles": "heavy",
+                "technology.real_world_validation": "fell_short",
+            },
+        ],
+        outside=[
+            {"technology.field_obstacles": "heavy", "technology.real_world_validation": "mixed"},
+            {
+                "technology.field_obstacles": "moderate",
+                "technology.real_world_validation": "fell_short",
+            },
+        ],
+    ),
     "weak_technical_capability": RuleCase(
         triggers=[
             {"team.ml_depth": "general_software_only"},

@@ -69,6 +69,9 @@ DOCUMENTED_CAUSES = {
     "weak technical capability (004 §8.7)": ["weak_technical_capability"],
     "demand not checked / wrong positioning (004 §8.7)": ["demand_unvalidated"],
     "core team dissolved (001 §3.2)": ["core_team_breaking_up"],
+    "technical, safety and regulatory obstacles never overcome in real conditions (000 §B.2)": [
+        "hard_field_unproven"
+    ],
     "no business model that fits, at a stage that needs one (001 §3.2)": [
         "no_recurring_revenue_late"
     ],
