@@ -170,16 +170,23 @@ RULE_CASES: dict[str, RuleCase] = {
     "hard_field_unproven": RuleCase(
         triggers=[
             {
+                "stage": "pre_seed",
                 "technology.field_obstacles": "heavy",
                 "technology.real_world_validation": "not_tried",
             },
             {
+                "stage": "growth",
                 "technology.field_obstacles": "heavy",
                 "technology.real_world_validation": "fell_short",
             },
         ],
         outside=[
             {"technology.field_obstacles": "heavy", "technology.real_world_validation": "mixed"},
+            {
+                "stage": "idea",
+                "technology.field_obstacles": "heavy",
+                "technology.real_world_validation": "not_tried",
+            },
             {
                 "technology.field_obstacles": "moderate",
                 "technology.real_world_validation": "fell_short",
@@ -191,12 +198,13 @@ RULE_CASES: dict[str, RuleCase] = {
             {"team.ml_depth": "general_software_only"},
             {"team.ml_depth": "no_technical_founder"},
             {"technology.model_strategy": "outsourced_core"},
-            # the factor branch: technical answers weak overall (score 22.6 < 30)
+            # the factor branch: technical answers weak overall (score 29.8 < 30)
             {
                 "team.ml_depth": "built_on_apis",
                 "technology.model_strategy": "thin_api_wrapper",
                 "technology.maturity": "prototype",
-                "technology.evaluation": "manual_tries",
+                "technology.real_world_validation": "not_tried",
+                "technology.evaluation": "public_benchmarks",
                 "technology.reliability": 1,
                 "technology.compute_resources": ["none_of_these"],
             },
@@ -204,11 +212,12 @@ RULE_CASES: dict[str, RuleCase] = {
         outside=[
             {"team.ml_depth": "built_on_apis"},
             {"technology.model_strategy": "thin_api_wrapper"},
-            # one step better on evaluation: technical innovation 30.3, just above 30
+            # one step better on evaluation: technical innovation 32.4, above 30
             {
                 "team.ml_depth": "built_on_apis",
                 "technology.model_strategy": "thin_api_wrapper",
                 "technology.maturity": "prototype",
+                "technology.real_world_validation": "not_tried",
                 "technology.evaluation": "own_test_set",
                 "technology.reliability": 1,
                 "technology.compute_resources": ["none_of_these"],

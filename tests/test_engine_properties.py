@@ -16,6 +16,7 @@ from founder_check.valuation import AnswerValue, answer_value
 
 CONTENT = load_content()
 STAGES = [stage.id for stage in CONTENT.stages]
+LEVELS = [level.id for level in CONTENT.levels]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -84,7 +85,7 @@ def test_same_answers_same_scorecard(answers: Answers) -> None:
 
 @SETTINGS
 @given(answers_strategy(), st.data())
-def test_a_better_answer_never_lowers_any_score(answers: Answers, data: Any) -> None:
+def test_a_better_answer_never_lowers_any_score_or_the_level(answers: Answers, data: Any) -> None:
     scored = [q for q in CONTENT.questions if q.scored and q.id in answers.values]
     question = data.draw(st.sampled_from(scored))
     other = data.draw(typed_answer(question))
@@ -98,6 +99,12 @@ def test_a_better_answer_never_lowers_any_score(answers: Answers, data: Any) -> 
         CONTENT, Answers(stage=answers.stage, values={**answers.values, question.id: better})
     )
     assert high.overall >= low.overall
+    assert LEVELS.index(high.level.id) >= LEVELS.index(low.level.id), (
+        question.id,
+        worse,
+        better,
+        [hit.id for hit in high.red_flags],
+    )
     low_factors, high_factors = factor_scores(low), factor_scores(high)
     for factor_id, low_score in low_factors.items():
         high_score = high_factors[factor_id]
