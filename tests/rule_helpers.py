@@ -78,7 +78,15 @@ RULE_CASES: dict[str, RuleCase] = {
             {"business.gtm_channel": "scattered"},
         ],
         outside=[
-            {"market.segment_focus": "two_three_related", "business.gtm_channel": "founder_network"}
+            {
+                "market.segment_focus": "two_three_related",
+                "business.gtm_channel": "founder_network",
+            },
+            # one core technology serving several industries is focus, not scattering
+            {
+                "market.segment_focus": "horizontal_platform",
+                "business.gtm_channel": "several_channels",
+            },
         ],
     ),
     "demand_unvalidated": RuleCase(
