@@ -599,6 +599,40 @@ def content_check(
     )
 
 
+@content_app.command("weights")
+@guarded
+def content_weights(
+    directory: Annotated[
+        Path | None, typer.Argument(help="Content folder; the bundled content by default.")
+    ] = None,
+    markdown: Annotated[
+        bool,
+        typer.Option("--markdown", help="Print Markdown tables (as in docs/scoring-rationale.md)."),
+    ] = False,
+    lang: LangOption = Lang.en,
+    content_dir: ContentOption = None,
+) -> None:
+    """Show each factor's weight, target and the overall points it can move, stage by stage."""
+    from founder_check.content.cache import load_content_cached
+
+    if directory is not None and content_dir is not None:
+        usage_error("give the content folder as DIR or with --content, not both")
+    if content_dir is not None:
+        content = load_content_cached(content_root(content_dir, "--content"))
+    else:
+        content = load_content_cached(content_root(directory))
+    if markdown:
+        from founder_check.report.weights import weights_markdown
+
+        write_output("-", weights_markdown(content, lang.value))
+        return
+    from rich.console import Console
+
+    from founder_check.report.weights import render_weights
+
+    render_weights(content, lang.value, Console(highlight=False))
+
+
 @schema_app.command("scorecard")
 @guarded
 def schema_scorecard() -> None:
