@@ -22,7 +22,7 @@ def test_question_lists_values_factors_and_sources(content: Content) -> None:
     assert options["one_defined_segment"] == 1.0
     assert options["several_unrelated"] == 0.05
     assert [f["id"] for f in data["factors"]] == ["market_positioning", "risk_management"]
-    assert data["factors"][0]["weight"] == 1.0
+    assert data["factors"][0]["weight"] == 2.0
     assert 0 < data["share_of_overall"] < 0.1
     assert math.isclose(
         data["share_of_overall"], sum(f["share_of_overall"] for f in data["factors"]), abs_tol=1e-3
@@ -110,7 +110,7 @@ def test_condition_text_reads_nested_rules(content: Content) -> None:
     assert "且" in condition_text(rule, "zh")
     gate = content.level_by_id["validating"].requires[0]
     assert condition_text(gate, content=content).endswith(
-        "(one_defined_segment, one_plus_adjacent, two_three_related)"
+        "(one_defined_segment, one_plus_adjacent, horizontal_platform, two_three_related)"
     )
 
 
@@ -135,9 +135,10 @@ def test_stage_and_level(content: Content) -> None:
     assert "market.user_acceptance" in stage["not_scored_yet"]
     assert math.isclose(sum(f["share_of_overall"] for f in stage["factors"]), 1.0, abs_tol=1e-3)
     level = explain(content, "scaling")
-    assert level["kind"] == "level" and level["min_score"] == 75
+    assert level["kind"] == "level" and level["min_score"] == 70
     assert level["requires"], "the top gate has must-haves"
-    assert explain(content, "validating")["capped_by"] == ["critical"]
+    assert explain(content, "validating")["capped_by"] == ["major"]
+    assert explain(content, "exploring")["capped_by"] == ["critical"]
 
 
 def test_chinese_texts(content: Content) -> None:

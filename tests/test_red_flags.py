@@ -180,6 +180,10 @@ def test_triggering_answer_never_raises_level(
     assume(only_worse(CONTENT, before, after))
     card_before = scorecard(CONTENT, before, stage=stage)
     card_after = scorecard(CONTENT, after, stage=stage)
-    assert flag in {hit.id for hit in card_after.red_flags}
+    after_flags = {hit.id for hit in card_after.red_flags}
+    assert flag in after_flags
+    # a trigger may change a context answer (e.g. high-impact use), which can clear a flag
+    # that held the level down before; only worsening with every other flag kept is compared
+    assume({hit.id for hit in card_before.red_flags} <= after_flags)
     assert LEVELS.index(card_after.level.id) <= LEVELS.index(card_before.level.id)
     assert card_after.overall <= card_before.overall + 1e-9

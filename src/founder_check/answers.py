@@ -3,6 +3,8 @@
 Every source goes through `parse_answers`, so a typed answer, a file and a spreadsheet cell
 are held to the same rules. Scalars arrive as the text the founder wrote (see `readers`) and
 are typed here by the question's kind: `no` stays the option id `no`, `09` is the number 9.
+Every scored question also accepts "not sure": `unknown` (any case) or `不确定`, typed as the
+one sentinel `UNKNOWN` whatever the kind (a string, never a tuple, even for multi answers).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from founder_check.conditions import question_applies
-from founder_check.content.models import NO, YES, Content, Question
+from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
 from founder_check.errors import AnswersError, Problem
 from founder_check.readers import line_of, load_data
 from founder_check.valuation import AnswerValue
@@ -23,6 +25,7 @@ METADATA_FIELDS = ("founder", "company", "stage")
 MAX_TEXT = 10_000
 _YES_WORDS = frozenset({"yes", "y", "true", "是", "对"})
 _NO_WORDS = frozenset({"no", "n", "false", "否", "不"})
+_UNKNOWN_WORDS = frozenset({UNKNOWN, "不确定"})
 
 
 @dataclass(frozen=True)
@@ -153,8 +156,38 @@ def required_at(question: Question, content: Content, stage: str | None) -> bool
     return rank[question.from_stage] <= rank[current]
 
 
+def is_unknown_word(raw: Any) -> bool:
+    """Whether a raw answer says "not sure": `unknown` in any case, or `不确定`."""
+    return isinstance(raw, str) and raw.strip().lower() in _UNKNOWN_WORDS
+
+
+def _says_unknown(question: Question, raw: Any) -> bool:
+    """Whether the raw answer says "not sure": the word, or for a multi question a list of
+    just the word (a CSV cell or the ticked box of the interview)."""
+    if question.kind == "multi" and isinstance(raw, (list, tuple)) and len(raw) == 1:
+        raw = raw[0]
+    return is_unknown_word(raw)
+
+
+def _unknown_refused(question: Question) -> str:
+    """Why "not sure" is refused: only scored questions can be weighed conservatively."""
+    if question.kind == "text":
+        return (
+            f"{UNKNOWN!r} means not sure, which a free-text question does not take; "
+            "expected other text (or an empty answer if the question is optional)"
+        )
+    return (
+        f"{UNKNOWN!r} (not sure) is only for scored questions, and this one decides which "
+        f"questions apply or gives context; expected {expectation(question)}"
+    )
+
+
 def coerce_answer(question: Question, raw: Any) -> AnswerValue:
     """Type one raw answer by its question's kind; ValueError says what was expected."""
+    if _says_unknown(question, raw):
+        if not question.scored:
+            raise ValueError(_unknown_refused(question))
+        return UNKNOWN
     kind = question.kind
     if kind == "single":
         text = _as_text(raw, question)
@@ -163,6 +196,8 @@ def coerce_answer(question: Question, raw: Any) -> AnswerValue:
         return text
     if kind == "multi":
         items = list(raw) if isinstance(raw, (list, tuple)) else [raw]
+        if any(is_unknown_word(item) for item in items):
+            raise ValueError(f"{UNKNOWN!r} (not sure) cannot be combined with other options")
         chosen: list[str] = []
         for item in items:
             text = _as_text(item, question)

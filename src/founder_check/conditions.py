@@ -4,6 +4,11 @@ A condition is compiled once into a tree of closures (`compile_condition`): the 
 the compiled tests in its scoring plan, so a cohort of thousands does not walk the condition
 dataclasses for every founder. `applies` and `matching_questions` are the same tests for
 one-off use; compiled conditions are memoised per content.
+
+A "not sure" answer (`UNKNOWN`) never makes a condition hold: every test on it is false
+(`answered` too, either way), and so is a `not` over a question answered "not sure". So an
+unknown can never meet a readiness gate's must-have, and a red-flag rule can only hold
+through the other answers (the engine also leaves out rules naming an unknown answer).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from founder_check.content.models import YES, Condition, Content, Question
+from founder_check.content.models import UNKNOWN, YES, Condition, Content, Question
 from founder_check.valuation import AnswerValue, value_function
 
 Values = Mapping[str, AnswerValue]
@@ -129,10 +134,22 @@ def _compile(condition: Condition, content: Content | None) -> Compiled:
         children = tuple(_compile(c, content) for c in condition.any_)
         return Compiled(_any(tuple(c.test for c in children)), children, "any", None, ())
     if condition.not_ is not None:
-        inner = _compile(condition.not_, content).test
         negated = tuple(questions_in(condition.not_))
-        return Compiled(lambda v, f, s: not inner(v, f, s), (), "not", None, negated)
+        test = _not(_compile(condition.not_, content).test, negated)
+        return Compiled(test, (), "not", None, negated)
     return Compiled(_leaf_test(condition, content), (), "leaf", condition.question, ())
+
+
+def _not(inner: Test, negated: tuple[str, ...]) -> Test:
+    """The negation, false whenever a question it names is answered "not sure": not
+    knowing an answer is no evidence that a test on it fails."""
+
+    def test(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
+        if any(values.get(question_id) == UNKNOWN for question_id in negated):
+            return False
+        return not inner(values, factor_scores, stage)
+
+    return test
 
 
 def _all(tests: tuple[Test, ...]) -> Test:
@@ -166,12 +183,12 @@ def _leaf_test(condition: Condition, content: Content | None) -> Test:
     question_id = condition.question or ""
     if condition.answered is not None:
         answered = condition.answered
-        return lambda v, f, s: (question_id in v) is answered
+        return lambda v, f, s: (question_id in v) is answered and v.get(question_id) != UNKNOWN
     answer_test = _answer_test(condition, content)
 
     def test(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
         answer = values.get(question_id)
-        return answer is not None and answer_test(answer)
+        return answer is not None and answer != UNKNOWN and answer_test(answer)
 
     return test
 

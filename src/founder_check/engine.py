@@ -10,6 +10,11 @@ Rules (proved by the property tests in tests/test_engine_properties.py):
   each answer's value, so a better answer never lowers any score.
 - Every point is traceable: each question records its contribution to each factor and to
   the overall score, and these add up to the factor and overall scores.
+- A "not sure" answer (`UNKNOWN`) counts in its factors at its conservative value
+  (`valuation.unknown_value`), but not in the coverage behind the confidence; it is listed
+  under `to_find_out`, never among gaps or strengths, and never raises a red flag: rules
+  are tested on the other answers, with factor scores left without the unknowns, and a rule
+  naming a question answered "not sure" is left out.
 
 Everything that depends only on the content, the stage and the language (weights, texts,
 option values and labels, chapter references) is worked out once into a `_Plan` and kept
@@ -27,6 +32,7 @@ from founder_check.condition_text import condition_text
 from founder_check.conditions import Compiled, Test, compile_condition, questions_in
 from founder_check.content.models import (
     SEVERITY_RANK,
+    UNKNOWN,
     Content,
     Lang,
     Level,
@@ -54,6 +60,7 @@ from founder_check.scorecard import (
     StageSource,
     Strength,
     Subject,
+    ToFindOut,
     Versions,
 )
 from founder_check.valuation import AnswerValue, label_function, value_function
@@ -87,6 +94,7 @@ class _FlagPlan:
     id: str
     severity: Severity
     condition: Compiled
+    questions: frozenset[str]  # the questions the rule names
     title: str
     explanation: str
     action: str
@@ -209,6 +217,7 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
                 id=flag.id,
                 severity=flag.severity,
                 condition=compile_condition(flag.when, content),
+                questions=frozenset(questions_in(flag.when)),
                 title=flag.title.get(lang),
                 explanation=flag.explanation.get(lang),
                 action=flag.action.get(lang),
@@ -245,9 +254,10 @@ def score(
     values = answers.values
     weights = plan.weights
 
-    # each question's status; the answered ones with their values
+    # each question's status; the answered ones (and the "not sure" ones) with their values
     statuses: dict[str, str] = {}
     answered: list[tuple[_QuestionPlan, AnswerValue, float]] = []
+    unknown: list[tuple[_QuestionPlan, float]] = []
     applicable: list[_QuestionPlan] = []  # scored questions expected at this stage
     skipped: list[str] = []
     not_applicable: list[str] = []
@@ -278,17 +288,22 @@ def score(
             statuses[question_id] = "skipped"
             skipped.append(question_id)
             continue
-        statuses[question_id] = "answered"
         value = item.value_of(raw)
         answered.append((item, raw, value))
+        if raw == UNKNOWN:
+            statuses[question_id] = "unknown"
+            unknown.append((item, value))
+            continue
+        statuses[question_id] = "answered"
         for factor_id, weight, stage_weighted in item.terms:
             got += stage_weighted
             totals[factor_id] += weight * value
             denominators[factor_id] += weight
             counts[factor_id] += 1
-    factor_scores: dict[str, float | None] = {
-        f: (100.0 * totals[f] / denominators[f] if denominators[f] > 0 else None) for f in totals
-    }
+    known_scores = factor_scores = _factor_scores(totals, denominators)
+    if unknown:
+        _add_unknown(unknown, totals, denominators, counts)
+        factor_scores = _factor_scores(totals, denominators)
     weight_sum = sum(weights[f] for f, s in factor_scores.items() if s is not None)
     overall = (
         sum(weights[f] * s for f, s in factor_scores.items() if s is not None) / weight_sum
@@ -299,10 +314,13 @@ def score(
     share = {f: (weights[f] / weight_sum if weight_sum > 0 else 0.0) for f in weights}
 
     stage_id = plan.stage.id
-    red_flags = _red_flags(plan, values, factor_scores, stage_id)
+    red_flags = _red_flags(plan, values, known_scores, stage_id)
     score_level = _score_level(plan.levels, overall)
-    gate_level, next_gate = _gate_level(plan, values, factor_scores, stage_id)
-    level = _capped_level(plan, score_level, red_flags)
+    unmet = _unmet_requirements(plan, values, known_scores, stage_id)
+    gate_level = _gate_level(plan, unmet)
+    flag_cap = _flag_cap(plan, red_flags)
+    level = plan.levels[min(score_level.rank, gate_level.rank, flag_cap.rank)]
+    next_gate = _next_gate(plan, level, unmet, red_flags)
 
     factors = []
     below_target: set[str] = set()
@@ -331,6 +349,7 @@ def score(
     results = []
     gaps = []
     strengths = []
+    to_find_out = []
     for item in plan.questions:
         question_id = item.id
         entry = scored.get(question_id)
@@ -347,6 +366,7 @@ def score(
             )
             continue
         raw, value = entry
+        status = statuses[question_id]
         contributions: dict[str, float] = {}
         overall_points = 0.0
         shortfall = 0.0
@@ -355,7 +375,9 @@ def score(
             contributions[factor_id] = round(points, 3)
             overall_points += points * share[factor_id]
             shortfall += 100.0 * weight * (1.0 - value) / denominators[factor_id] * share[factor_id]
-        if value < 1.0 and not below_target.isdisjoint(item.factor_ids):
+        if status == "unknown":
+            to_find_out.append(ToFindOut(question_id, item.text, item.chapters))
+        elif value < 1.0 and not below_target.isdisjoint(item.factor_ids):
             gaps.append(
                 Gap(  # positional: this runs for ~30 questions of each founder
                     question_id,  # question
@@ -369,12 +391,12 @@ def score(
                     item.chapters,  # chapters
                 )
             )
-        if value >= STRENGTH_VALUE:
+        if value >= STRENGTH_VALUE and status == "answered":
             strengths.append((overall_points, item, raw, value))
         results.append(
             QuestionResult(  # id, status, answer, value, contributions, overall points
                 question_id,
-                "answered",
+                status,  # type: ignore[arg-type]
                 _json_answer(raw),
                 value,
                 contributions,
@@ -388,6 +410,7 @@ def score(
     recommended = _recommended(plan, gaps, red_flags)
     cited = {ref for gap in gaps for ref in gap.chapters}
     cited.update(ref for hit in red_flags for ref in hit.chapters)
+    cited.update(ref for entry in to_find_out for ref in entry.chapters)
     return Scorecard(
         schema_version=SCHEMA_VERSION,
         tool=plan.versions[0],
@@ -400,10 +423,12 @@ def score(
         level=level.ref,
         score_level=score_level.ref,
         gate_level=gate_level.ref,
+        flag_cap=flag_cap.ref if flag_cap.rank < len(plan.levels) - 1 else None,
         next_gate=next_gate,
         factors=factors,
         questions=results,
         gaps=gaps,
+        to_find_out=to_find_out,
         strengths=[
             Strength(
                 question=item.id,
@@ -418,16 +443,44 @@ def score(
         recommended_chapters=recommended,
         coverage=Coverage(
             applicable=len(applicable),
-            answered=len(answered),
+            answered=len(answered) - len(unknown),
             skipped=skipped,
             not_applicable=not_applicable,
             not_expected=not_expected,
+            unknown=[item.id for item, _ in unknown],
             weighted=round(weighted, 3),
-            confidence=_confidence(weighted, len(answered)),
+            confidence=_confidence(weighted, len(answered) - len(unknown)),
         ),
         chapters={ref: plan.chapters[ref] for ref in sorted(cited)},
         documents={doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})},
     )
+
+
+def _factor_scores(
+    totals: dict[str, float], denominators: dict[str, float]
+) -> dict[str, float | None]:
+    """Each factor's weighted mean, times 100; None for a factor no answer feeds."""
+    return {
+        f: (100.0 * totals[f] / denominators[f] if denominators[f] > 0 else None) for f in totals
+    }
+
+
+def _add_unknown(
+    unknown: list[tuple[_QuestionPlan, float]],
+    totals: dict[str, float],
+    denominators: dict[str, float],
+    counts: dict[str, int],
+) -> None:
+    """Count the "not sure" answers in their factors, at their conservative values.
+
+    Added after the real answers so that the factor scores without them (what red-flag
+    rules test) are at hand; the coverage behind the confidence leaves them out.
+    """
+    for item, value in unknown:
+        for factor_id, weight, _ in item.terms:
+            totals[factor_id] += weight * value
+            denominators[factor_id] += weight
+            counts[factor_id] += 1
 
 
 def _pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
@@ -463,11 +516,19 @@ def _red_flags(
     factor_scores: dict[str, float | None],
     stage: str,
 ) -> list[RedFlagHit]:
-    """The rules that hold, most severe first, each with the answers that make it hold."""
+    """The rules that hold, most severe first, each with the answers that make it hold.
+
+    `factor_scores` leave out "not sure" answers, and a rule naming a question answered
+    "not sure" is not tested: a `not` or `answered: false` on it would otherwise hold
+    because the answer is missing, and not knowing is not a confessed weakness.
+    """
     questions = plan.question_by_id
+    unknown = frozenset(key for key, raw in values.items() if raw == UNKNOWN)
     hits = []
     for flag in plan.red_flags:
         condition = flag.condition
+        if unknown and not unknown.isdisjoint(flag.questions):
+            continue
         if not condition.test(values, factor_scores, stage):
             continue
         evidence = []
@@ -503,34 +564,63 @@ def _score_level(levels: tuple[_LevelPlan, ...], overall: float) -> _LevelPlan:
     return reached
 
 
-def _gate_level(
+def _unmet_requirements(
     plan: _Plan,
     values: dict[str, AnswerValue],
     factor_scores: dict[str, float | None],
     stage: str,
-) -> tuple[_LevelPlan, NextGate | None]:
-    """The highest level whose must-haves, and those of every level below, are all met;
-    and what the next gate still lacks."""
-    cleared = plan.levels[0]
-    for level in plan.levels:
-        missing = [
+) -> list[list[GateRequirement]]:
+    """For each level, lowest first, its must-haves that the answers do not meet."""
+    return [
+        [
             requirement
             for condition, requirement in level.requires
             if not condition.test(values, factor_scores, stage)
         ]
+        for level in plan.levels
+    ]
+
+
+def _gate_level(plan: _Plan, unmet: list[list[GateRequirement]]) -> _LevelPlan:
+    """The highest level whose must-haves, and those of every level below, are all met."""
+    cleared = plan.levels[0]
+    for level, missing in zip(plan.levels, unmet, strict=True):
         if missing:
-            return cleared, NextGate(level=level.ref, missing=missing)
+            break
         cleared = level
-    return cleared, None
+    return cleared
 
 
-def _capped_level(plan: _Plan, level: _LevelPlan, red_flags: list[RedFlagHit]) -> _LevelPlan:
-    rank = level.rank
+def _flag_cap(plan: _Plan, red_flags: list[RedFlagHit]) -> _LevelPlan:
+    """The highest level the triggered red flags allow (the top level when none caps)."""
+    rank = len(plan.levels) - 1
     for hit in red_flags:
         cap = plan.caps.get(hit.severity)
         if cap is not None:
             rank = min(rank, cap)
     return plan.levels[rank]
+
+
+def _next_gate(
+    plan: _Plan,
+    level: _LevelPlan,
+    unmet: list[list[GateRequirement]],
+    red_flags: list[RedFlagHit],
+) -> NextGate | None:
+    """What the level above the one told still needs; None at the top of the ladder."""
+    if level.rank + 1 >= len(plan.levels):
+        return None
+    target = plan.levels[level.rank + 1]
+    missing = [requirement for below in unmet[: target.rank + 1] for requirement in below]
+    blocking = [
+        hit.id for hit in red_flags if plan.caps.get(hit.severity, target.rank) < target.rank
+    ]
+    return NextGate(
+        level=target.ref,
+        min_score=target.level.min_score,
+        missing=missing,
+        red_flags=blocking,
+    )
 
 
 def _level_ref(level: Level, lang: Lang) -> LevelRef:

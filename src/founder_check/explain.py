@@ -18,6 +18,7 @@ from founder_check.content.models import Condition, Content, Lang, Question, Sta
 from founder_check.data import to_data
 from founder_check.errors import FounderCheckError, Problem
 from founder_check.phrases import Phrases
+from founder_check.valuation import unknown_label, unknown_value
 
 KINDS = ("question", "factor", "red_flag", "chapter", "stage", "level")
 MAX_SUGGESTIONS = 6
@@ -224,7 +225,15 @@ def _stage_ref(stage: Stage, lang: Lang) -> Data:
 
 
 def _answers(question: Question, lang: Lang) -> Data:
-    """The possible answers with their values, and the rule that turns one into a value."""
+    """The possible answers with their values, the rule that turns one into a value, and
+    (scored questions) what "not sure" is worth."""
+    data = _real_answers(question, lang)
+    if question.scored:
+        data["unknown"] = {"label": unknown_label(lang), "value": unknown_value(question)}
+    return data
+
+
+def _real_answers(question: Question, lang: Lang) -> Data:
     kind = question.kind
     if kind in ("single", "multi"):
         options = [

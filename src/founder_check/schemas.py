@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from founder_check.content.models import NO, YES, Content, Question
+from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -45,7 +45,10 @@ def _answer_schema(question: Question) -> dict[str, Any]:
         }
     else:
         schema = {"type": "string", "maxLength": 10_000}
-    return {"description": description, "anyOf": [schema, {"type": "null"}]}
+    choices = [schema, {"type": "null"}]
+    if question.scored:  # "not sure"; also read in any case
+        choices.insert(1, {"enum": [UNKNOWN, "不确定"], "description": "not sure"})
+    return {"description": description, "anyOf": choices}
 
 
 def answers_schema(content: Content) -> dict[str, Any]:

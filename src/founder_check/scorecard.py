@@ -16,9 +16,14 @@ from typing import Literal
 
 # 2.0: red flags carry id, severity, evidence (the answers that made the rule hold) and
 # chapters; the stage used (id, name, source) and the gate level are reported.
-SCHEMA_VERSION = "2.0"
+# 3.0: "not sure" answers: question status `unknown`, `coverage.unknown`, `to_find_out`;
+# one readiness level, `level`, the lowest of `score_level`, `gate_level` and `flag_cap`;
+# `next_gate` is the level above it, with the score, must-haves and red flags it needs.
+SCHEMA_VERSION = "3.0"
 
-QuestionStatus = Literal["answered", "skipped", "not_applicable", "not_expected", "unscored"]
+QuestionStatus = Literal[
+    "answered", "unknown", "skipped", "not_applicable", "not_expected", "unscored"
+]
 Confidence = Literal["high", "medium", "low", "none"]
 StageSource = Literal["option", "answers", "default"]
 JsonAnswer = str | bool | int | float | list[str] | None
@@ -60,8 +65,14 @@ class GateRequirement:
 
 @dataclass
 class NextGate:
+    """What stands between the level told and the one above it: the score it needs, the
+    must-haves of that level (and of those below it) still missing, and the red flags whose
+    severity caps the level below it."""
+
     level: LevelRef
+    min_score: float
     missing: list[GateRequirement]
+    red_flags: list[str]
 
 
 @dataclass
@@ -113,6 +124,16 @@ class Gap:
 
 
 @dataclass
+class ToFindOut:
+    """A question answered "not sure": something to find out, not a confessed weakness.
+    Its chapters are refs into the scorecard's `chapters`."""
+
+    question: str
+    text: str
+    chapters: list[str]
+
+
+@dataclass
 class Strength:
     question: str
     text: str
@@ -154,6 +175,7 @@ class Coverage:
     skipped: list[str]
     not_applicable: list[str]
     not_expected: list[str]
+    unknown: list[str]
     weighted: float
     confidence: Confidence
 
@@ -170,13 +192,15 @@ class Scorecard:
     subject: Subject
     stage: StageRef
     overall: float
-    level: LevelRef
-    score_level: LevelRef
-    gate_level: LevelRef
+    level: LevelRef  # the one level a founder is told: the lowest of the three below
+    score_level: LevelRef  # reached by the overall score alone
+    gate_level: LevelRef  # every must-have met up to and including this level
+    flag_cap: LevelRef | None  # the highest level the triggered red flags allow
     next_gate: NextGate | None
     factors: list[FactorScore]
     questions: list[QuestionResult]
     gaps: list[Gap]
+    to_find_out: list[ToFindOut]
     strengths: list[Strength]
     red_flags: list[RedFlagHit]
     recommended_chapters: list[RecommendedChapter]

@@ -27,6 +27,10 @@ _WORDS = {
     "multi": ("choose any: write a list like [a, b]", "可多选：写成列表，如 [a, b]"),
     "help": ("help", "说明"),
     "stages": ("one of", "可选值"),
+    "unknown": (
+        "not sure? write unknown: it counts as a weak answer and the report lists it to find out",
+        "不确定？填写 unknown：按较弱的回答计分，报告会把它列为有待确认",
+    ),
 }
 
 
@@ -59,6 +63,8 @@ def _question_lines(question: Question, lang: Lang) -> list[str]:
         lines += _comment(expectation(question) if lang == "en" else _number_zh(question), indent)
     elif question.kind == "yesno":
         lines += _comment("yes / no" if lang == "en" else "yes（是）/ no（否）", indent)
+    if question.scored:
+        lines += _comment(_word("unknown", lang), indent)
     lines.append(f"{indent}{question.id}:")
     return lines
 

@@ -1,17 +1,64 @@
-"""The value in [0, 1] of one answer to one question: the only place answers become numbers."""
+"""The value in [0, 1] of one answer to one question: the only place answers become numbers.
+
+A scored question may also be answered "not sure" (`UNKNOWN`); see `unknown_value`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from founder_check.content.models import Question
+from founder_check.content.models import UNKNOWN, Lang, Question
 
 AnswerValue = str | bool | int | float | tuple[str, ...]
+
+WEAK_VALUE = 0.25
+"""The most a "not sure" answer is ever worth: a weak answer, whatever the question."""
+
+_UNKNOWN_LABEL = {"en": "Not sure", "zh": "不确定"}
+
+
+def possible_values(question: Question) -> list[float]:
+    """The distinct values a real answer to the question can have, lowest first.
+
+    Multi answers can be any one option alone or nothing worth anything, so their values
+    are the non-exclusive options' values plus 0.
+    """
+    kind = question.kind
+    if kind == "multi":
+        values = [o.value for o in question.options if not o.exclusive] + [0.0]
+    elif kind == "number":
+        values = [band.value for band in question.bands]
+    else:
+        values = [value for _, value in question.choices()]
+    return sorted(set(values))
+
+
+def unknown_value(question: Question) -> float:
+    """The value of a "not sure" answer: never better than a weak answer.
+
+    If "not sure" paid better than an honest weak answer, founders would learn to answer it
+    instead of admitting a weakness; so it is worth the question's second-lowest possible
+    value (its weakest answer above the very worst: not knowing is not proof of the worst)
+    and never more than `WEAK_VALUE`, for questions whose every option is decent. A question
+    with a single possible value gets that value, capped the same way.
+    """
+    values = possible_values(question)
+    if not values:
+        return 0.0
+    weak = values[1] if len(values) > 1 else values[0]
+    return min(WEAK_VALUE, weak)
+
+
+def unknown_label(lang: Lang | str) -> str:
+    """How a "not sure" answer reads in reports, the review screen and the interview."""
+    return _UNKNOWN_LABEL["zh" if lang == "zh" else "en"]
 
 
 def answer_value(question: Question, answer: AnswerValue) -> float:
     """Value of a typed answer; multi answers add up their options' values, capped at 1."""
+    if answer == UNKNOWN and question.scored:
+        return unknown_value(question)
     kind = question.kind
     if kind == "single":
         option = question.option(str(answer))
@@ -36,6 +83,8 @@ def answer_value(question: Question, answer: AnswerValue) -> float:
 
 def answer_label(question: Question, answer: AnswerValue, lang: str) -> str:
     """The answer as a founder would read it: option labels, yes/no, number with unit."""
+    if answer == UNKNOWN and question.scored:
+        return unknown_label(lang)
     zh = lang == "zh"
     kind = question.kind
     if kind in ("single", "multi"):
@@ -65,11 +114,14 @@ def value_function(question: Question) -> Callable[[AnswerValue], float]:
     """`answer_value` for one question, with the option values looked up in a table."""
     if question.kind == "single":
         table = {option.id: option.value for option in question.options}
+        if question.scored:
+            table[UNKNOWN] = unknown_value(question)
         generic = partial(answer_value, question)
         return lambda answer: table.get(answer, 0.0) if isinstance(answer, str) else generic(answer)
     if question.kind == "yesno":
         yes, no = question.yes_score, question.no_score
-        return lambda answer: yes if answer is True else no
+        unknown = unknown_value(question)
+        return lambda answer: yes if answer is True else no if answer is False else unknown
     return partial(answer_value, question)
 
 
@@ -81,5 +133,6 @@ def label_function(question: Question, lang: str) -> Callable[[AnswerValue], str
         return lambda answer: table.get(answer) or generic(answer)  # type: ignore[arg-type]
     if question.kind == "yesno":
         yes, no = answer_label(question, True, lang), answer_label(question, False, lang)
-        return lambda answer: yes if answer is True else no
+        unknown = unknown_label(lang)
+        return lambda answer: yes if answer is True else no if answer is False else unknown
     return generic

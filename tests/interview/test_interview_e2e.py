@@ -474,3 +474,29 @@ def test_fixture_content_passes_the_content_check(work: Path, env: dict[str, str
     )
     assert completed.returncode == 0, completed.stderr
     assert ": ok: 2 sections" in completed.stdout
+
+
+def test_not_sure_is_saved_and_reported_to_find_out(
+    spawn: Callable[..., Terminal], work: Path, content: Content
+) -> None:
+    maturity = Step(("How mature is the product?", SELECT), UP + ENTER)  # Not sure: last entry
+    terminal = spawn("assess", "--content", str(FIXTURE_CONTENT), "-o", "unsure.yaml")
+    terminal.run(METADATA + BASICS[:-1] + [maturity] + DETAILS)
+    terminal.expect("Review your answers")
+    terminal.expect("Not sure")  # the review shows the answer
+    terminal.run([Step(("What next?", SELECT), ENTER)])
+    terminal.expect("Answers saved to")
+    terminal.expect("To find out")
+    terminal.expect("How mature is the product?")
+    assert terminal.finish() == 0
+
+    assert "type ? if not sure" in terminal.output  # the number prompts' hint
+    saved = yaml.safe_load((work / "unsure.yaml").read_text(encoding="utf-8"))
+    assert saved["answers"]["basics.maturity"] == "unknown"
+    assert load_answers(work / "unsure.yaml", content).values == {
+        **EXPECTED_VALUES,
+        "basics.maturity": "unknown",
+    }
+    report = terminal.output[terminal.output.index("To find out") :]
+    section = report[: report.index("╰")]  # the panel, up to its bottom border
+    assert "How mature is the product?" in section and "basics.maturity" not in section

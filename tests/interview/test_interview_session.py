@@ -144,7 +144,7 @@ def test_review_change_asks_questions_that_start_to_apply(content: Content, work
         DOWN + ENTER,  # part: Basics (after About you)
         ENTER,  # question: basics.sector
         UP + ENTER,  # retail -> finance
-        "y",  # details.licence now applies and is asked at once
+        ENTER,  # details.licence now applies and is asked at once: Yes (a scored list)
     ]
     result, output = interview(content, [*ALL_KEYS, *change_sector, SAVE])
     assert result.answers.values["basics.sector"] == "finance"

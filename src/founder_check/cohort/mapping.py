@@ -4,7 +4,8 @@ Form tools export the question as the column header and the chosen label as the 
 A mapping file names, per header, the question id (or founder/company/stage) and, per question,
 which cell text means which option. Without a mapping a header must be a question id (or
 founder, company, stage). Matching ignores case, width (NFKC) and repeated spaces. A cell may
-also hold the option id itself or the option's label as written in the content (en or zh).
+also hold the option id itself or the option's label as written in the content (en or zh),
+and a scored question's cell "Not sure" or 不确定 (or `unknown`, read by `coerce_answer`).
 
 The result of a row is the same mapping an answers file holds, so it is validated by
 `answers.parse_answers` like every other source.
@@ -20,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from founder_check.content.models import NO, STRICT, YES, Content, Lang, Question
+from founder_check.content.models import NO, STRICT, UNKNOWN, YES, Content, Lang, Question
 from founder_check.errors import InputFileError, Problem
 from founder_check.phrases import Phrases
 from founder_check.readers import LineDict, line_of, load_data
+from founder_check.valuation import unknown_label
 
 METADATA = ("founder", "company", "stage")
 DEFAULT_SEPARATOR = ";"
@@ -301,11 +303,15 @@ class CellConverters:
 
 
 def _content_labels(question: Question) -> list[tuple[str, tuple[str, ...]]]:
+    """Cell texts the content itself gives each answer; "Not sure" for every scored one."""
+    labels: list[tuple[str, tuple[str, ...]]] = []
     if question.kind in ("single", "multi"):
-        return [(o.id, (o.id, o.label.en, o.label.zh)) for o in question.options]
-    if question.kind == "scale" and question.scale is not None:
-        return [(str(point), (text.en, text.zh)) for point, text in question.scale.labels.items()]
-    return []
+        labels = [(o.id, (o.id, o.label.en, o.label.zh)) for o in question.options]
+    elif question.kind == "scale" and question.scale is not None:
+        labels = [(str(point), (text.en, text.zh)) for point, text in question.scale.labels.items()]
+    if question.scored:
+        labels.append((UNKNOWN, (unknown_label("en"), unknown_label("zh"))))
+    return labels
 
 
 def _identity(cell: str) -> str:
@@ -455,6 +461,8 @@ def mapping_skeleton(content: Content, lang: Lang, separator: str = DEFAULT_SEPA
             entries = [(o.label.get(lang), o.id) for o in question.options]
         elif question.kind == "yesno":
             entries = [("是", YES), ("否", NO)] if lang == "zh" else [("Yes", YES), ("No", NO)]
+        if question.scored:
+            entries.append((unknown_label(lang), UNKNOWN))
         if entries:
             lines.append(f"  {question.id}:")
             lines += [f"    {_q(text)}: {_q(value)}" for text, value in entries]

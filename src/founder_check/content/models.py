@@ -20,6 +20,9 @@ Kind = Literal["single", "multi", "scale", "number", "yesno", "text"]
 Severity = Literal["critical", "major", "minor"]
 SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2}  # most severe first
 
+UNKNOWN = "unknown"
+"""The typed answer 'not sure' to any scored question (a string: option ids never equal it)."""
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 QUESTION_ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 STRICT: dict[str, Any] = {"extra": "forbid"}
@@ -145,6 +148,8 @@ class Option:
 
     def __post_init__(self) -> None:
         _check_id(self.id, "option id")
+        if self.id == UNKNOWN:
+            raise ValueError(f"option id {UNKNOWN!r} is reserved for a 'not sure' answer")
         _check_unit(self.value)
 
 

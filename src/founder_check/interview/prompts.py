@@ -1,10 +1,16 @@
 """Turn one content question into one questionary prompt, and its reply into a typed answer.
 
 Pure functions, one place for every kind: single and scale questions are a select list,
-multi a checkbox list, yes/no a confirm (a select with a skip entry when optional), number
-and text a line of input. Typed input is checked while typing by `coerce_answer`, the same
-function that checks answers files, so a prompt can never accept what a file would reject.
-Optional questions can be skipped explicitly; required ones cannot.
+multi a checkbox list, yes/no a confirm when it only decides what is asked next (a select
+when it is scored, or optional), number and text a line of input. Typed input is checked
+while typing by `coerce_answer`, the same function that checks answers files, so a prompt
+can never accept what a file would reject. Optional questions can be skipped explicitly;
+required ones cannot.
+
+Every scored question can be answered "Not sure" (`UNKNOWN`): the last entry of a list
+before any skip entry, a box of its own that cannot be ticked with others, or `?` (or
+`unknown`) typed into a number's line. Unscored questions decide which questions follow or
+give context, so they need a real answer and offer no "Not sure".
 
 Extra keyword arguments go to questionary (tests pass `input=` and `output=`).
 """
@@ -17,13 +23,16 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from founder_check.answers import MAX_TEXT, coerce_answer
-from founder_check.content.models import NO, YES, Content, Lang, Question
+from founder_check.answers import MAX_TEXT, coerce_answer, is_unknown_word
+from founder_check.content.models import NO, UNKNOWN, YES, Content, Lang, Question
 from founder_check.interview.words import word
-from founder_check.valuation import AnswerValue
+from founder_check.valuation import AnswerValue, unknown_label
 
 SKIP = "__skip__"
 """The value of the 'skip this question' entry (option ids are lower-case, never this)."""
+
+UNKNOWN_SHORTHAND = "?"
+"""Typed into a number's line, "not sure" (answers files write `unknown`)."""
 
 METADATA_LIMIT = 200
 Validator = Callable[[Any], "bool | str"]
@@ -48,7 +57,7 @@ def question_prompt(
             number_label(question, lang),
             default=_number_default(default),
             validate=answer_validator(question, lang),
-            instruction=None if question.required else word("empty_skips", lang),
+            instruction=_number_hint(question, lang),
             **kwargs,
         )
     return questionary.text(
@@ -68,7 +77,7 @@ def read_answer(question: Question, raw: Any) -> AnswerValue | None:
         return None
     if not question.required and _is_empty(raw):
         return None
-    return coerce_answer(question, raw)
+    return coerce_answer(question, _expand_shorthand(question, raw))
 
 
 def answer_validator(question: Question, lang: Lang) -> Validator:
@@ -84,8 +93,10 @@ def answer_validator(question: Question, lang: Lang) -> Validator:
             if exclusive is not None:
                 return word("exclusive", lang, label=exclusive)
         try:
-            coerce_answer(question, raw)
+            coerce_answer(question, _expand_shorthand(question, raw))
         except ValueError as exc:
+            if question.kind == "text" and is_unknown_word(raw):
+                return word("unknown_text", lang)
             return _localised_error(question, lang, str(exc))
         return True
 
@@ -155,6 +166,27 @@ def confirm_prompt(message: str, default: bool = True, **kwargs: Any) -> questio
     return questionary.confirm(message, default=default, **kwargs)
 
 
+def _number_hint(question: Question, lang: Lang) -> str | None:
+    """What else a number's line takes: `?` when scored, empty when optional."""
+    if question.scored:
+        return word("number_unknown_hint" if question.required else "number_unknown_skip", lang)
+    return None if question.required else word("empty_skips", lang)
+
+
+def _expand_shorthand(question: Question, raw: Any) -> Any:
+    """`?` typed into a scored number's line means "not sure"."""
+    if question.kind == "number" and isinstance(raw, str) and raw.strip() == UNKNOWN_SHORTHAND:
+        return UNKNOWN
+    return raw
+
+
+def _unknown_choice(question: Question, lang: Lang, *, checked: bool = False) -> list[Choice]:
+    """The "Not sure" entry of a scored question's list; none for unscored questions."""
+    if not question.scored:
+        return []
+    return [Choice(unknown_label(lang), value=UNKNOWN, checked=checked)]
+
+
 def _select_prompt(
     question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
 ) -> questionary.Question:
@@ -166,9 +198,12 @@ def _select_prompt(
             title = f"{point}  {label.get(lang)}" if label is not None else str(point)
             choices.append(Choice(title, value=str(point)))
         preselect = str(default) if isinstance(default, int) and default is not True else None
+        if default == UNKNOWN:
+            preselect = UNKNOWN
     else:
         choices = [Choice(option.label.get(lang), value=option.id) for option in question.options]
         preselect = default if isinstance(default, str) else None
+    choices += _unknown_choice(question, lang)
     if not question.required:
         choices.append(Choice(word("skip_choice", lang), value=SKIP))
         if default == SKIP:
@@ -191,6 +226,7 @@ def _checkbox_prompt(
         Choice(option.label.get(lang), value=option.id, checked=option.id in chosen)
         for option in question.options
     ]
+    choices += _unknown_choice(question, lang, checked=default == UNKNOWN)
     hint = "choose_many_hint" if question.required else "choose_many_skip_hint"
     return questionary.checkbox(
         word("choose_many", lang),
@@ -204,32 +240,36 @@ def _checkbox_prompt(
 def _yesno_prompt(
     question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
 ) -> questionary.Question:
-    if question.required:
+    """A confirm (y/n) for a required question that only decides what follows; a list of
+    Yes, No, then Not sure (scored) and Skip this question (optional) otherwise."""
+    if question.required and not question.scored:
         return questionary.confirm(
             word("yes_or_no", lang), default=default is True, auto_enter=True, **kwargs
         )
-    choices = [
-        Choice(word("yes", lang), value=YES),
-        Choice(word("no", lang), value=NO),
-        Choice(word("skip_choice", lang), value=SKIP),
-    ]
+    choices = [Choice(word("yes", lang), value=YES), Choice(word("no", lang), value=NO)]
+    choices += _unknown_choice(question, lang)
+    if not question.required:
+        choices.append(Choice(word("skip_choice", lang), value=SKIP))
     preselect = None
     if default is True:
         preselect = YES
     elif default is False:
         preselect = NO
-    elif default == SKIP:
-        preselect = SKIP
+    elif default in (SKIP, UNKNOWN):
+        preselect = str(default)
+    known = {choice.value for choice in choices}
     return questionary.select(
         word("yes_or_no", lang),
         choices=choices,
-        default=preselect,
+        default=preselect if preselect in known else None,
         instruction=word("choose_one_hint", lang),
         **kwargs,
     )
 
 
 def _number_default(default: AnswerValue | None) -> str:
+    if default == UNKNOWN:
+        return UNKNOWN_SHORTHAND
     if isinstance(default, bool) or not isinstance(default, (int, float)):
         return ""
     return format_number(default)
@@ -247,6 +287,8 @@ def _exclusive_clash(question: Question, raw: Any, lang: Lang) -> str | None:
     chosen = list(raw) if isinstance(raw, (list, tuple)) else [raw]
     if len(chosen) < 2:
         return None
+    if UNKNOWN in chosen:
+        return unknown_label(lang)
     for option_id in chosen:
         option = question.option(str(option_id))
         if option is not None and option.exclusive:

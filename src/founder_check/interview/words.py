@@ -66,6 +66,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no": ("No", "否"),
     "skip_choice": ("Skip this question", "跳过此题"),
     "empty_skips": ("(leave empty to skip)", "（留空即跳过）"),
+    "number_unknown_hint": ("(type ? if not sure)", "（不确定请输入 ?）"),
+    "number_unknown_skip": (
+        "(leave empty to skip; type ? if not sure)",
+        "（留空即跳过；不确定请输入 ?）",
+    ),
     "answer_prompt": ("Your answer", "你的回答"),
     "number_prompt": ("{what} from {low} to {high}", "{what}，{low} 到 {high}"),
     "number_word": ("Number", "数字"),
@@ -85,6 +90,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "“{label}”不能与其他选项同时选择。",
     ),
     "too_long": ("At most {limit} characters.", "最多 {limit} 个字符。"),
+    "unknown_text": (
+        "'unknown' alone means “not sure”, which this question does not take; add a few words.",
+        "单独的“unknown”或“不确定”表示没有把握，此题不接受；请多写几个字。",
+    ),
     "skipped": ("(skipped)", "（已跳过）"),
     "not_answered": ("(not answered yet)", "（尚未回答）"),
     "not_given": ("(not given)", "（未填写）"),

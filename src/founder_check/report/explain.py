@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.content.models import Lang
+from founder_check.content.models import UNKNOWN, Lang
 from founder_check.report.labels import label
 from founder_check.report.terminal import SEVERITY_STYLE
 
@@ -128,6 +128,7 @@ def _answers_table(answers: Data, lang: Lang) -> RenderableType:
         table.add_column(label("explain_value", lang), justify="right")
         for band in answers["bands"]:
             table.add_row(f"{band['from']:g} – {band['to']:g}", band["label"], f"{band['value']:g}")
+        _unknown_row(table, answers)
         return table
     if "options" not in answers:
         return Text("")
@@ -138,7 +139,15 @@ def _answers_table(answers: Data, lang: Lang) -> RenderableType:
     for option in answers["options"]:
         note = f" ({label('explain_exclusive', lang)})" if option.get("exclusive") else ""
         table.add_row(str(option["id"]), option.get("label", "") + note, f"{option['value']:g}")
+    _unknown_row(table, answers)
     return table
+
+
+def _unknown_row(table: Table, answers: Data) -> None:
+    """The "not sure" answer of a scored question, as it is written and what it is worth."""
+    unknown = answers.get("unknown")
+    if unknown is not None:
+        table.add_row(UNKNOWN, Text(unknown["label"], style="dim"), f"{unknown['value']:g}")
 
 
 def _factor(data: Data, lang: Lang) -> list[RenderableType]:

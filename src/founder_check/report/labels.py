@@ -21,14 +21,21 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "overall": ("Overall score", "总分"),
     "level": ("Readiness level", "成熟度等级"),
-    "score_level": ("by score", "按分数"),
-    "gate_level": ("Gates cleared", "已通过的门槛"),
-    "capped": ("capped by red flags", "因红旗而受限"),
-    "next_gate": ("To clear the {level} gate, still needed:", "要通过“{level}”门槛，还需要："),
+    "next_level": ("To reach {level}:", "要达到“{level}”："),
+    "need_score": (
+        "an overall score of at least {minimum:g} (now {overall:.1f})",
+        "总分至少达到 {minimum:g} 分（目前 {overall:.1f} 分）",
+    ),
+    "need_flag": ("resolve the red flag: {title}", "解决红旗问题：{title}"),
     "confidence": ("Confidence", "可信度"),
     "answered_of": (
         "{answered} of {applicable} questions answered, {weighted:.0%} of the weight",
         "已回答 {applicable} 题中的 {answered} 题，覆盖 {weighted:.0%} 的权重",
+    ),
+    "answered_of_unknown": (
+        "{answered} of {applicable} questions answered and {unknown} not sure, "
+        "{weighted:.0%} of the weight",
+        "{applicable} 题中已回答 {answered} 题、{unknown} 题不确定，覆盖 {weighted:.0%} 的权重",
     ),
     "high": ("high", "高"),
     "medium": ("medium", "中"),
@@ -53,6 +60,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_gaps": (
         "No gaps: every factor meets the target for this stage.",
         "没有差距：所有要素都达到了本阶段的目标。",
+    ),
+    "to_find_out": ("To find out", "有待确认"),
+    "to_find_out_intro": (
+        "You answered “Not sure” to these questions. Until you find out, each counts as a weak "
+        "answer and lowers the confidence of this report; the chapters help you find out.",
+        "以下问题你回答了“不确定”。在查清之前，每题按较弱的回答计分，并会降低本报告的可信度；"
+        "推荐章节可以帮助你查清。",
     ),
     "question": ("Question", "问题"),
     "your_answer": ("Your answer", "你的回答"),
@@ -191,11 +205,13 @@ label = Phrases(_LABELS)
 
 
 def answered_of(coverage: Coverage, lang: Lang) -> str:
-    """How much of the questionnaire the score rests on, as the reports say it."""
+    """How much of the questionnaire the score rests on, as the reports say it; "not sure"
+    answers are counted apart, since the confidence treats them as unanswered."""
     return label(
-        "answered_of",
+        "answered_of_unknown" if coverage.unknown else "answered_of",
         lang,
         answered=coverage.answered,
         applicable=coverage.applicable,
+        unknown=len(coverage.unknown),
         weighted=coverage.weighted,
     )

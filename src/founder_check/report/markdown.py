@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 from founder_check.report.labels import answered_of, label
+from founder_check.report.next_level import next_level_lines
 from founder_check.scorecard import Scorecard
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _to_find_out(card: Scorecard) -> list[str]:
+    """The "not sure" answers as a section of things to find out; none, no section."""
+    if not card.to_find_out:
+        return []
+    lang = card.lang
+    lines = ["", f"## {label('to_find_out', lang)}", "", label("to_find_out_intro", lang), ""]
+    for rank, entry in enumerate(card.to_find_out, start=1):
+        lines.append(f"{rank}. **{entry.text}**")
+        if entry.chapters:
+            chapters = ", ".join(f"{ref} {card.chapters[ref].title}" for ref in entry.chapters)
+            lines.append(f"   - {label('read', lang)}: {chapters}")
+    return lines
 
 
 def scorecard_markdown(card: Scorecard) -> str:
@@ -18,19 +33,16 @@ def scorecard_markdown(card: Scorecard) -> str:
     lines.append("")
     lines.append(f"- {label('stage', lang)}: {card.stage.name}")
     lines.append(f"- {label('overall', lang)}: **{card.overall:.1f} / 100**")
-    level = card.level.name
-    if card.level.id != card.score_level.id:
-        capped = label("capped", lang)
-        level += f" ({capped}; {label('score_level', lang)}: {card.score_level.name})"
-    lines.append(f"- {label('level', lang)}: **{level}**")
-    lines.append(f"- {label('gate_level', lang)}: {card.gate_level.name}")
+    lines.append(f"- {label('level', lang)}: **{card.level.name}**")
     coverage = card.coverage
     answered = answered_of(coverage, lang)
     lines.append(f"- {label('confidence', lang)}: {label(coverage.confidence, lang)} ({answered})")
     lines += ["", f"_{card.level.description}_", ""]
-    if card.next_gate is not None:
-        lines.append(label("next_gate", lang).format(level=card.next_gate.level.name))
-        lines += [f"- {requirement.text}" for requirement in card.next_gate.missing]
+    found = next_level_lines(card)
+    if found is not None:
+        title, needed = found
+        lines.append(title)
+        lines += [f"- {line}" for line in needed]
         lines.append("")
     lines += [f"## {label('red_flags', lang)}", ""]
     if not card.red_flags:
@@ -68,6 +80,7 @@ def scorecard_markdown(card: Scorecard) -> str:
         lines.append(f"   - {label('strong', lang)}: {strong}")
         chapters = ", ".join(f"{ref} {card.chapters[ref].title}" for ref in gap.chapters)
         lines.append(f"   - {label('read', lang)}: {chapters}")
+    lines += _to_find_out(card)
     lines += ["", f"## {label('strengths', lang)}", ""]
     if not card.strengths:
         lines.append(label("no_strengths", lang))

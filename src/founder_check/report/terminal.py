@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from founder_check.report.labels import answered_of, label
+from founder_check.report.next_level import next_level_lines
 from founder_check.scorecard import FactorScore, Scorecard
 
 BAR_WIDTH = 20
@@ -34,7 +35,8 @@ def bar(score: float | None, target: float | None) -> Text:
 
 
 def render(scorecard: Scorecard, console: Console) -> None:
-    """Print the whole report: header, red flags, factors, gaps, strengths, reading, coverage."""
+    """Print the whole report: header, red flags, factors, gaps, what to find out, strengths,
+    reading, coverage."""
     lang = scorecard.lang
     console.print(_header(scorecard))
     console.print(_red_flags(scorecard))
@@ -43,6 +45,8 @@ def render(scorecard: Scorecard, console: Console) -> None:
         console.print(next_gate)
     console.print(_factors(scorecard))
     console.print(_gaps(scorecard))
+    if scorecard.to_find_out:
+        console.print(_to_find_out(scorecard))
     console.print(_strengths(scorecard))
     console.print(_reading(scorecard))
     console.print(_coverage(scorecard))
@@ -67,15 +71,9 @@ def _header(card: Scorecard) -> Panel:
     lines.append(f"{card.overall:.1f} / 100", style="bold cyan")
     lines.append(f"    {label('level', lang)}: ", style="bold")
     lines.append(card.level.name, style="bold magenta")
-    if card.level.id != card.score_level.id:
-        lines.append(
-            f" ({label('capped', lang)}; {label('score_level', lang)}: {card.score_level.name})",
-            style="red",
-        )
-    lines.append(f"\n{label('gate_level', lang)}: {card.gate_level.name}")
     coverage = card.coverage
     lines.append(
-        f"    {label('confidence', lang)}: {label(coverage.confidence, lang)} ("
+        f"\n{label('confidence', lang)}: {label(coverage.confidence, lang)} ("
         f"{answered_of(coverage, lang)})"
     )
     lines.append(f"\n{card.level.description}", style="italic")
@@ -108,17 +106,17 @@ def _red_flags(card: Scorecard) -> Panel | Text:
 
 
 def _next_gate(card: Scorecard) -> Group | None:
-    """What the next readiness gate still lacks: the must-haves, not the score, hold it back."""
-    gate = card.next_gate
-    if gate is None:
+    """What the level above still needs: the score, the red flags and the must-haves."""
+    found = next_level_lines(card)
+    if found is None:
         return None
+    title, needed = found
     items = Table.grid(padding=(0, 1))
     items.add_column(no_wrap=True)
     items.add_column()
-    for requirement in gate.missing:
-        items.add_row(" •", requirement.text)
-    title = Text(label("next_gate", card.lang).format(level=gate.level.name), style="bold")
-    return Group(title, items)
+    for line in needed:
+        items.add_row(" •", line)
+    return Group(Text(title, style="bold"), items)
 
 
 def _factors(card: Scorecard) -> Table:
@@ -174,6 +172,20 @@ def _gaps(card: Scorecard) -> Panel | Text:
         body.append(f"   {label('read', lang)}: ", style="dim")
         body.append(", ".join(f"{ref} {card.chapters[ref].title}" for ref in gap.chapters))
     return Panel(body, title=label("gaps", lang), title_align="left", border_style="yellow")
+
+
+def _to_find_out(card: Scorecard) -> Panel:
+    """The questions answered "not sure", as things to find out: the question and where to
+    read about it (the ids stay in the scorecard)."""
+    lang = card.lang
+    body = Text(label("to_find_out_intro", lang), style="italic")
+    for rank, entry in enumerate(card.to_find_out, start=1):
+        body.append(f"\n\n{rank}. ", style="bold")
+        body.append(entry.text, style="bold")
+        if entry.chapters:
+            body.append(f"\n   {label('read', lang)}: ", style="dim")
+            body.append(", ".join(f"{ref} {card.chapters[ref].title}" for ref in entry.chapters))
+    return Panel(body, title=label("to_find_out", lang), title_align="left", border_style="blue")
 
 
 def _strengths(card: Scorecard) -> Table | Text:
