@@ -91,18 +91,12 @@ RULE_CASES: dict[str, RuleCase] = {
     ),
     "demand_unvalidated": RuleCase(
         triggers=[
-            {"market.demand_validation": "informal_conversations", "technology.maturity": "pilot"},
-            {
-                "market.demand_validation": "no_user_evidence",
-                "technology.maturity": "production_proven",
-            },
+            {"stage": "seed", "market.demand_validation": "informal_conversations"},
+            {"stage": "growth", "market.demand_validation": "no_user_evidence"},
         ],
         outside=[
-            {"market.demand_validation": "structured_interviews", "technology.maturity": "pilot"},
-            {
-                "market.demand_validation": "informal_conversations",
-                "technology.maturity": "prototype",
-            },
+            {"stage": "seed", "market.demand_validation": "structured_interviews"},
+            {"stage": "pre_seed", "market.demand_validation": "informal_conversations"},
         ],
     ),
     "low_user_acceptance": RuleCase(
@@ -187,9 +181,18 @@ RULE_CASES: dict[str, RuleCase] = {
                 "technology.field_obstacles": "heavy",
                 "technology.real_world_validation": "fell_short",
             },
+            # in a safety-critical field, working in part of the cases is not yet proof
+            {
+                "stage": "seed",
+                "technology.field_obstacles": "heavy",
+                "technology.real_world_validation": "mixed",
+            },
         ],
         outside=[
-            {"technology.field_obstacles": "heavy", "technology.real_world_validation": "mixed"},
+            {
+                "technology.field_obstacles": "heavy",
+                "technology.real_world_validation": "met_goals",
+            },
             {
                 "stage": "idea",
                 "technology.field_obstacles": "heavy",

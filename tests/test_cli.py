@@ -218,6 +218,20 @@ def test_content_check_reports_broken_references_with_line(tmp_path: Path) -> No
     assert re.search(r"stages\.yaml:\d+: default: default stage 'unicorn' is not defined", err)
 
 
+def test_content_check_refuses_red_flag_points_that_reward_a_worse_flag(tmp_path: Path) -> None:
+    broken = _copy_content(tmp_path)
+    _edit(broken / "scoring" / "levels.yaml", "  major: 2.5", "  major: 7")
+    _edit(broken / "scoring" / "levels.yaml", "red_flag_points_max: 15", "red_flag_points_max: 150")
+    result = run_cli("content", "check", str(broken))
+    assert result.returncode == 1
+    assert re.search(
+        r"levels\.yaml:\d+: .*a milder severity cannot cost more points", result.stderr
+    )
+    assert re.search(
+        r"levels\.yaml:\d+: red_flag_points_max: expected points from 0 to 100", result.stderr
+    )
+
+
 def test_content_option_loads_another_folder(tmp_path: Path, example_answers: Path) -> None:
     other = _copy_content(tmp_path)
     manifest = other / "scoring" / "content.yaml"

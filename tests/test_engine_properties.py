@@ -122,7 +122,10 @@ def test_every_point_is_traceable(answers: Answers) -> None:
             assert total == 0
         else:
             assert math.isclose(total, factor.score, abs_tol=0.06)
-    assert math.isclose(sum(r.overall_points for r in card.questions), card.overall, abs_tol=0.1)
+    flag_points = sum(hit.points for hit in card.red_flags)
+    assert math.isclose(flag_points, card.red_flag_points, abs_tol=0.05)
+    total = sum(r.overall_points for r in card.questions) + flag_points
+    assert math.isclose(total, card.overall, abs_tol=0.1)
 
 
 @SETTINGS

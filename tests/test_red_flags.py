@@ -143,6 +143,37 @@ def test_critical_flag_caps_a_perfect_score(content: Content) -> None:
     assert card.level.id == content.red_flag_caps["critical"]
 
 
+def test_red_flags_take_their_points_off_the_overall_score(content: Content) -> None:
+    clean = scorecard(content, strong_answers(content))
+    assert clean.red_flag_points == 0 and clean.overall == 100
+    changes = {
+        "team.retention": "core_team_dissolving",
+        "technology.product_scope": "single_feature",
+    }
+    card = scorecard(content, strong_answers(content, changes))
+    points = content.red_flag_points
+    assert [hit.points for hit in card.red_flags] == [-points["critical"], -points["major"]]
+    assert card.red_flag_points == -(points["critical"] + points["major"])
+    mean = sum(result.overall_points for result in card.questions)
+    assert card.overall == round(mean + card.red_flag_points, 1)
+
+
+def test_red_flag_points_stop_at_the_maximum(content: Content) -> None:
+    changes = {  # four critical flags and more: 20 points or more wanted
+        "team.retention": "core_team_dissolving",
+        "funding.runway_months": 1,
+        "funding.position_and_plan": "no_plan",
+        "risk.privacy_measures": ["none_of_these"],
+        "risk.output_safety": ["none_of_these"],
+        "market.segment_focus": "not_chosen",
+    }
+    card = scorecard(content, strong_answers(content, changes))
+    wanted = sum(content.red_flag_points.get(hit.severity, 0) for hit in card.red_flags)
+    assert content.red_flag_points_max is not None
+    assert wanted > content.red_flag_points_max
+    assert card.red_flag_points == -content.red_flag_points_max
+
+
 def test_red_flags_sorted_by_severity(content: Content) -> None:
     changes = {
         "team.retention": "core_team_dissolving",

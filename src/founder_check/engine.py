@@ -12,9 +12,13 @@ Rules (proved by the property tests in tests/test_engine_properties.py):
   the overall score, and these add up to the factor and overall scores.
 - A "not sure" answer (`UNKNOWN`) counts in its factors at its conservative value
   (`valuation.unknown_value`), but not in the coverage behind the confidence; it is listed
-  under `to_find_out`, never among gaps or strengths, and never raises a red flag: rules
-  are tested on the other answers, with factor scores left without the unknowns, and a rule
-  naming a question answered "not sure" is left out.
+  under `to_find_out`, never among gaps or strengths, and never raises a red flag: a rule
+  holds only through the other answers, with factor scores left without the unknowns.
+- A triggered red flag takes points off the weighted mean (`red_flag_points` in
+  levels.yaml, milder severities never costing more), recorded on the flag; question
+  points plus flag points add up to the overall score. Replacing a "not sure" with a real
+  answer can reveal a red flag and so cost points: the weighted mean never drops when the
+  real answer is worth more, but a fact that was not known could not be flagged before.
 
 Everything that depends only on the content, the stage and the language (weights, texts,
 option values and labels, chapter references) is worked out once into a `_Plan` and kept
@@ -94,7 +98,6 @@ class _FlagPlan:
     id: str
     severity: Severity
     condition: Compiled
-    questions: frozenset[str]  # the questions the rule names
     title: str
     explanation: str
     action: str
@@ -122,6 +125,8 @@ class _Plan:
     stage_ref: dict[StageSource, StageRef]
     levels: tuple[_LevelPlan, ...]
     caps: dict[str, int]  # severity -> rank of the highest level a red flag of it allows
+    flag_points: dict[str, float]  # severity -> points a red flag of it takes off the overall
+    flag_points_max: float | None
     red_flags: tuple[_FlagPlan, ...]  # most severe first, then by id: the report's order
     chapters: dict[str, ChapterRef]
     summaries: dict[str, str]
@@ -212,12 +217,13 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
             severity: level_by_id[level_id].rank
             for severity, level_id in content.red_flag_caps.items()
         },
+        flag_points={severity: points for severity, points in content.red_flag_points.items()},
+        flag_points_max=content.red_flag_points_max,
         red_flags=tuple(
             _FlagPlan(
                 id=flag.id,
                 severity=flag.severity,
                 condition=compile_condition(flag.when, content),
-                questions=frozenset(questions_in(flag.when)),
                 title=flag.title.get(lang),
                 explanation=flag.explanation.get(lang),
                 action=flag.action.get(lang),
@@ -315,6 +321,8 @@ def score(
 
     stage_id = plan.stage.id
     red_flags = _red_flags(plan, values, known_scores, stage_id)
+    mean = overall
+    overall = _take_flag_points(plan, mean, red_flags)
     score_level = _score_level(plan.levels, overall)
     unmet = _unmet_requirements(plan, values, known_scores, stage_id)
     gate_level = _gate_level(plan, unmet)
@@ -420,6 +428,7 @@ def score(
         subject=Subject(founder=answers.founder, company=answers.company),
         stage=plan.stage_ref[stage_source],
         overall=round(overall, 1),
+        red_flag_points=round(overall - mean, 2),
         level=level.ref,
         score_level=score_level.ref,
         gate_level=gate_level.ref,
@@ -518,17 +527,15 @@ def _red_flags(
 ) -> list[RedFlagHit]:
     """The rules that hold, most severe first, each with the answers that make it hold.
 
-    `factor_scores` leave out "not sure" answers, and a rule naming a question answered
-    "not sure" is not tested: a `not` or `answered: false` on it would otherwise hold
-    because the answer is missing, and not knowing is not a confessed weakness.
+    A "not sure" answer never makes a rule hold: every test on it, and every `not` over
+    it, is false (`conditions`), so a rule holds only through the other answers; and
+    `factor_scores` leave the "not sure" answers out. Not knowing is not a confessed
+    weakness.
     """
     questions = plan.question_by_id
-    unknown = frozenset(key for key, raw in values.items() if raw == UNKNOWN)
     hits = []
     for flag in plan.red_flags:
         condition = flag.condition
-        if unknown and not unknown.isdisjoint(flag.questions):
-            continue
         if not condition.test(values, factor_scores, stage):
             continue
         evidence = []
@@ -551,9 +558,29 @@ def _red_flags(
                 evidence=evidence,
                 cases=flag.cases,
                 chapters=flag.chapters,
+                points=0.0,
             )
         )
     return hits
+
+
+def _take_flag_points(plan: _Plan, overall: float, red_flags: list[RedFlagHit]) -> float:
+    """The overall score less the points of the triggered red flags (their sum capped at
+    the content's maximum, and never below 0); each hit records what it took.
+
+    A decisive fact costs points as well as holding the level down: a company whose cash
+    runs out next quarter is weaker than the mean of its other answers says.
+    """
+    wanted = [plan.flag_points.get(hit.severity, 0.0) for hit in red_flags]
+    total = sum(wanted)
+    if total <= 0:
+        return overall
+    taken = min(total, overall)
+    if plan.flag_points_max is not None:
+        taken = min(taken, plan.flag_points_max)
+    for hit, points in zip(red_flags, wanted, strict=True):
+        hit.points = -round(points * taken / total, 2)
+    return overall - taken
 
 
 def _score_level(levels: tuple[_LevelPlan, ...], overall: float) -> _LevelPlan:

@@ -159,6 +159,7 @@ class RedFlagHit:
     evidence: list[Evidence]
     cases: list[str]
     chapters: list[str]
+    points: float  # taken off the overall score (0 or less)
 
 
 @dataclass
@@ -191,7 +192,8 @@ class Scorecard:
     lang: Literal["en", "zh"]
     subject: Subject
     stage: StageRef
-    overall: float
+    overall: float  # the weighted mean of the factor scores, plus `red_flag_points`
+    red_flag_points: float  # what the triggered red flags take off (0 or less)
     level: LevelRef  # the one level a founder is told: the lowest of the three below
     score_level: LevelRef  # reached by the overall score alone
     gate_level: LevelRef  # every must-have met up to and including this level

@@ -8,11 +8,12 @@ questions (so that a better answer can never switch questions on or off and lowe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
 from founder_check.content.loader import LoadedContent
-from founder_check.content.models import Condition, Question
+from founder_check.content.models import Condition, Question, Severity
 from founder_check.errors import Problem
 
 CHAPTER_REF = re.compile(r"^(\d{3}) §([0-9A-Z]+(?:\.[0-9]+)*)$")
@@ -213,6 +214,22 @@ class _Checker:
         for severity, level_id in levels.red_flag_caps.items():
             if level_id not in self.level_ids:
                 self.add(path, ("red_flag_caps", severity), f"unknown level {level_id!r}")
+        self.check_red_flag_points(path, levels.red_flag_points, levels.red_flag_points_max)
+
+    def check_red_flag_points(
+        self, path: str, points: dict[Severity, float], most: float | None
+    ) -> None:
+        """Points are 0-100 and never larger for a milder severity: a better answer that
+        turns a critical flag into a major one must not cost more."""
+        for severity, value in points.items():
+            if not 0 <= value <= 100:
+                self.add(path, ("red_flag_points", severity), "expected points from 0 to 100")
+        severities: tuple[Severity, ...] = ("critical", "major", "minor")  # most severe first
+        ordered = [points.get(severity, 0.0) for severity in severities]
+        if any(milder > harsher for harsher, milder in itertools.pairwise(ordered)):
+            self.add(path, ("red_flag_points",), "a milder severity cannot cost more points")
+        if most is not None and not 0 <= most <= 100:
+            self.add(path, ("red_flag_points_max",), "expected points from 0 to 100")
 
     def check_red_flags(self) -> None:
         red_flags = self.loaded.red_flags

@@ -67,6 +67,8 @@ class _LevelsFile:
 
     levels: tuple[Level, ...]
     red_flag_caps: dict[Severity, str] = field(default_factory=dict)
+    red_flag_points: dict[Severity, float] = field(default_factory=dict)
+    red_flag_points_max: float | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,8 @@ class LoadedContent:
             factors=self.factors.factors,
             levels=self.levels.levels,
             red_flag_caps=self.levels.red_flag_caps,
+            red_flag_points=self.levels.red_flag_points,
+            red_flag_points_max=self.levels.red_flag_points_max,
             stages=self.stages.stages,
             default_stage=self.stages.default,
             red_flags=self.red_flags.red_flags if self.red_flags else (),

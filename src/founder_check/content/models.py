@@ -436,6 +436,9 @@ class Content:
     chapters: tuple[Chapter, ...]
     red_flags: tuple[RedFlag, ...] = ()
     red_flag_caps: dict[Severity, str] = field(default_factory=dict)
+    # points a triggered red flag takes off the overall score, by severity, and at most in all
+    red_flag_points: dict[Severity, float] = field(default_factory=dict)
+    red_flag_points_max: float | None = None
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:

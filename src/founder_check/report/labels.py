@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from founder_check.phrases import Phrases
 
 if TYPE_CHECKING:
     from founder_check.content.models import Lang
-    from founder_check.scorecard import Coverage
+    from founder_check.scorecard import Coverage, FactorScore
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("founder-check report", "founder-check 评估报告"),
@@ -27,6 +28,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "总分至少达到 {minimum:g} 分（目前 {overall:.1f} 分）",
     ),
     "need_flag": ("resolve the red flag: {title}", "解决红旗问题：{title}"),
+    "flag_points": ("-{points:g} points", "扣 {points:g} 分"),
+    "flag_points_total": ("including -{points:g} for red flags", "含红旗扣分 {points:g} 分"),
     "confidence": ("Confidence", "可信度"),
     "answered_of": (
         "{answered} of {applicable} questions answered, {weighted:.0%} of the weight",
@@ -215,3 +218,9 @@ def answered_of(coverage: Coverage, lang: Lang) -> str:
         unknown=len(coverage.unknown),
         weighted=coverage.weighted,
     )
+
+
+def weight_share(weight: float, factors: Sequence[FactorScore]) -> str:
+    """A factor's weight as its share of the stage's total, e.g. "22%"."""
+    total = sum(factor.weight for factor in factors)
+    return f"{weight / total:.0%}" if total > 0 else "–"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from founder_check.report.labels import answered_of, label
+from founder_check.report.labels import answered_of, label, weight_share
 from founder_check.report.next_level import next_level_lines
 from founder_check.scorecard import Scorecard
 
@@ -32,7 +32,11 @@ def scorecard_markdown(card: Scorecard) -> str:
     lines.append(f"# {label('title', lang)}{': ' + who if who else ''}")
     lines.append("")
     lines.append(f"- {label('stage', lang)}: {card.stage.name}")
-    lines.append(f"- {label('overall', lang)}: **{card.overall:.1f} / 100**")
+    overall = f"- {label('overall', lang)}: **{card.overall:.1f} / 100**"
+    if card.red_flag_points:
+        cost = label("flag_points_total", lang).format(points=abs(card.red_flag_points))
+        overall += f" ({cost})"
+    lines.append(overall)
     lines.append(f"- {label('level', lang)}: **{card.level.name}**")
     coverage = card.coverage
     answered = answered_of(coverage, lang)
@@ -48,7 +52,10 @@ def scorecard_markdown(card: Scorecard) -> str:
     if not card.red_flags:
         lines.append(label("no_red_flags", lang))
     for hit in card.red_flags:
-        lines.append(f"### {label('severity_' + hit.severity, lang)}: {hit.title}")
+        title = f"### {label('severity_' + hit.severity, lang)}: {hit.title}"
+        if hit.points:
+            title += f" ({label('flag_points', lang).format(points=abs(hit.points))})"
+        lines.append(title)
         lines += ["", hit.explanation, ""]
         if hit.evidence:
             evidence = "; ".join(f"`{e.question}` = {e.answer_label}" for e in hit.evidence)
@@ -67,9 +74,8 @@ def scorecard_markdown(card: Scorecard) -> str:
         score = "—" if factor.score is None else f"{factor.score:.0f}"
         target = "—" if factor.target is None else f"{factor.target:.0f}"
         shortfall = "—" if factor.gap is None else f"{factor.gap:.0f}"
-        lines.append(
-            f"| {_cell(factor.name)} | {score} | {target} | {shortfall} | {factor.weight:g} |"
-        )
+        weight = weight_share(factor.weight, card.factors)
+        lines.append(f"| {_cell(factor.name)} | {score} | {target} | {shortfall} | {weight} |")
     lines += ["", f"## {label('gaps', lang)}", ""]
     if not card.gaps:
         lines.append(label("no_gaps", lang))

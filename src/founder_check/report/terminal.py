@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.report.labels import answered_of, label
+from founder_check.report.labels import answered_of, label, weight_share
 from founder_check.report.next_level import next_level_lines
 from founder_check.scorecard import FactorScore, Scorecard
 
@@ -69,6 +69,9 @@ def _header(card: Scorecard) -> Panel:
     lines.append(f"{' · '.join(who) + ' · ' if who else ''}{label('stage', lang)}: {stage}\n")
     lines.append(f"{label('overall', lang)}: ", style="bold")
     lines.append(f"{card.overall:.1f} / 100", style="bold cyan")
+    if card.red_flag_points:
+        cost = label("flag_points_total", lang).format(points=abs(card.red_flag_points))
+        lines.append(f" ({cost})", style="red")
     lines.append(f"    {label('level', lang)}: ", style="bold")
     lines.append(card.level.name, style="bold magenta")
     coverage = card.coverage
@@ -89,7 +92,11 @@ def _red_flags(card: Scorecard) -> Panel | Text:
         text = Text()
         severity = label("severity_" + hit.severity, lang)
         text.append(f" {severity} ", style=SEVERITY_STYLE[hit.severity])
-        text.append(f" {hit.title}\n", style="bold")
+        text.append(f" {hit.title}", style="bold")
+        if hit.points:
+            cost = label("flag_points", lang).format(points=abs(hit.points))
+            text.append(f"  ({cost})", style="red")
+        text.append("\n")
         text.append(f"{hit.explanation}\n")
         if hit.evidence:
             answers = "; ".join(f"{e.question} = {e.answer_label}" for e in hit.evidence)
@@ -141,7 +148,7 @@ def _factors(card: Scorecard) -> Table:
             else Text("0", style="green")
             if factor.gap is not None
             else "—",
-            f"{factor.weight:g}",
+            weight_share(factor.weight, card.factors),
         )
     return table
 
