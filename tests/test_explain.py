@@ -91,6 +91,7 @@ def test_red_flag_shows_rule_cap_and_sources(content: Content) -> None:
     data = explain(content, "runway_critical")
     assert data["severity"] == "critical"
     assert data["caps_level"]["id"] == content.red_flag_caps["critical"]
+    assert data["points"] == content.red_flag_points["critical"] > 0
     assert data["when"]["text"] == (
         "funding.runway_months < 6 and funding.position_and_plan is one of "
         "no_plan, written_plan_no_commitment"

@@ -395,6 +395,7 @@ def _red_flag(content: Content, key: str, lang: Lang, stage: Stage) -> Data:
         "caps_level": None
         if cap is None
         else {"id": cap, "name": content.level_by_id[cap].name.get(lang)},
+        "points": content.red_flag_points.get(flag.severity, 0.0),
         "cases": [case.get(lang) for case in flag.cases],
         "chapters": _chapters(content, flag.chapters, lang),
     }

@@ -197,6 +197,7 @@ def _red_flag(data: Data, lang: Lang) -> list[RenderableType]:
         _line("explain_caps", cap["name"], lang)
         if cap
         else Text(label("explain_no_cap", lang), style="dim"),
+        _line("explain_flag_points", f"{data['points']:g}", lang),
         _line("action", data["action"], lang),
     )
     parts: list[RenderableType] = [_header(data, lang, data["title"], body)]

@@ -183,6 +183,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "explain_conditional": ("asked only in some cases", "仅在部分情况下提问"),
     "explain_triggered_when": ("Triggered when", "触发条件"),
     "explain_caps": ("Caps the readiness level at", "将成熟度等级限制为"),
+    "explain_flag_points": ("Points taken off the overall score", "从总分中扣除的分数"),
     "explain_no_cap": (
         "Shown as a warning; does not cap the level.",
         "仅作提醒，不限制成熟度等级。",
