@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from founder_check import Answers, Content, load_content, score
@@ -92,6 +92,8 @@ def test_a_better_answer_never_lowers_any_score_or_the_level(answers: Answers, d
     worse, better = sorted(
         [answers.values[question.id], other], key=lambda a: answer_value(question, a)
     )
+    # equally valued answers may differ in red flags (two bottom options, two patterns)
+    assume(answer_value(question, better) > answer_value(question, worse))
     low = score(
         CONTENT, Answers(stage=answers.stage, values={**answers.values, question.id: worse})
     )
