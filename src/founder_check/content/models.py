@@ -137,6 +137,9 @@ class Condition:
         return found
 
 
+HORIZONS = (30, 60, 90)  # the time frames an action is planned in, in days
+
+
 @dataclass(frozen=True)
 class Option:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
@@ -215,6 +218,10 @@ class Question:
     bands: tuple[Band, ...] = ()
     yes_value: float | None = None
     no_value: float | None = None
+    # what to do to improve this answer, and within how many days (30, 60 or 90): the
+    # engine's next-steps plan quotes them for the questions it picks
+    action: Text | None = None
+    horizon_days: int | None = None
 
     def __post_init__(self) -> None:
         if not QUESTION_ID_PATTERN.match(self.id):
@@ -244,6 +251,8 @@ class Question:
             raise ValueError("unit, min, max and bands are for number questions only")
         if kind == "text" and self.factors:
             raise ValueError("a text question is not scored, so it has no factors")
+        if self.horizon_days is not None and self.horizon_days not in HORIZONS:
+            raise ValueError(f"horizon_days must be one of {', '.join(map(str, HORIZONS))}")
         for factor, weight in self.factors.items():
             if not (weight > 0 and math.isfinite(weight)):
                 raise ValueError(f"factor weight for {factor!r} must be above 0")
@@ -384,8 +393,11 @@ class RedFlag:
     explanation: Text
     action: Text
     when: Condition
-    cases: tuple[Text, ...]
-    chapters: tuple[str, ...]
+    # why it holds, as a sentence about the company ("no lawyer has reviewed how you use
+    # personal data"): the report's "because" line
+    because: Text | None = None
+    cases: tuple[Text, ...] = ()
+    chapters: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id(self.id, "red flag id")
@@ -414,6 +426,8 @@ class Chapter:
     section: str
     title: Text
     summary: Text
+    # what the chapter teaches a founder, in our words: shown where the report recommends it
+    lesson: Text | None = None
 
     @property
     def ref(self) -> str:
