@@ -123,7 +123,7 @@ def test_json_answers_use_json_types(content: Content, tmp_path: Path) -> None:
     assert data == {"x": "1"}
     answers = load_answers(Path(__file__).parent.parent / "examples" / "seed-founder.yaml", content)
     path = tmp_path / "a.json"
-    path.write_text(json.dumps(answers.to_file_data()), encoding="utf-8")
+    path.write_text(json.dumps(answers.to_file_data(), default=str), encoding="utf-8")
     again = load_answers(path, content)
     assert again.values == answers.values and again.skipped == answers.skipped
 

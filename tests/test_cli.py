@@ -15,6 +15,7 @@ import yaml
 
 from founder_check import Content, load_answers, score
 from founder_check.report.terminal import render
+from founder_check.report.view import build_view
 from tests.conftest import ROOT, run_cli
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -160,6 +161,11 @@ def test_questionnaire_json_lists_sections_questions_and_options(content: Conten
     assert number["bands"] and {"from", "to", "value"} <= set(number["bands"][0])
     yesno = next(q for q in questions if q["kind"] == "yesno")
     assert [o["id"] for o in yesno["options"]] == ["yes", "no"]
+    for question in questions:
+        planned = {"action", "horizon_days"} & set(question)
+        assert planned == ({"action", "horizon_days"} if question["scored"] else set())
+    risk = next(q for q in questions if q["id"] == "risk.risk_identification")
+    assert risk["horizon_days"] == 30 and set(risk["action"]) == {"en", "zh"}
 
 
 def test_answers_schema_accepts_the_example(content: Content, example_answers: Path) -> None:
@@ -199,6 +205,46 @@ def test_content_check_reports_file_problems_with_line(tmp_path: Path) -> None:
     assert re.search(r"market\.yaml:\d+: .*value 1\.75 must be between 0 and 1", result.stderr)
     assert re.search(r"team\.yaml:3: title\.zh_cn: unknown field", result.stderr)
     assert re.search(r"team\.yaml:\d+: title\.zh: required field is missing", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_content_check_requires_an_action_and_horizon_per_scored_question(
+    tmp_path: Path,
+) -> None:
+    broken = _copy_content(tmp_path)
+    market = broken / "questionnaires" / "market.yaml"
+    text = market.read_text(encoding="utf-8")
+    text = re.sub(r"    horizon_days: \d+\n", "", text, count=1)  # of market.segment_focus
+    start = text.index("  - id: market.demand_validation\n")
+    found = re.compile(r"    action:\n(?: {6,}\S.*\n)+").search(text, start)
+    assert found is not None
+    market.write_text(text[: found.start()] + text[found.end() :], encoding="utf-8")
+    result = run_cli("content", "check", str(broken))
+    assert result.returncode == 1
+    line = text[:start].count("\n") + 1  # the line of the question itself
+    assert re.search(
+        rf"market\.yaml:{line}: questions\.\d+\.action: scored question "
+        r"'market\.demand_validation' needs 'action'",
+        result.stderr,
+    )
+    assert re.search(
+        r"market\.yaml:\d+: questions\.\d+\.horizon_days: scored question "
+        r"'market\.segment_focus' needs 'horizon_days': 30, 60 or 90",
+        result.stderr,
+    )
+    assert "'market.market_size' needs" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_content_check_requires_both_languages_of_an_action(tmp_path: Path) -> None:
+    broken = _copy_content(tmp_path)
+    team = broken / "questionnaires" / "team.yaml"
+    _edit(team, "      zh: >-\n        让技术创始人", "      zh_cn: >-\n        让技术创始人")
+    _edit(broken / "questionnaires" / "market.yaml", "horizon_days: 90", "horizon_days: 45")
+    result = run_cli("content", "check", str(broken))
+    assert result.returncode == 1
+    assert re.search(r"team\.yaml:\d+: .*action\.zh: required field is missing", result.stderr)
+    assert re.search(r"market\.yaml:\d+: .*horizon_days must be one of 30, 60, 90", result.stderr)
     assert "Traceback" not in result.stderr
 
 
@@ -250,7 +296,8 @@ def test_report_golden(content: Content, example_answers: Path, lang: str) -> No
 
     card = score(content, load_answers(example_answers, content), lang=lang)  # type: ignore[arg-type]
     buffer = io.StringIO()
-    render(card, Console(file=buffer, width=100, color_system=None, legacy_windows=False))
+    console = Console(file=buffer, width=100, color_system=None, legacy_windows=False)
+    render(build_view(card, content), console)
     golden = GOLDEN / f"seed-founder.{lang}.txt"
     if UPDATE_GOLDEN or not golden.exists():
         golden.write_text(buffer.getvalue(), encoding="utf-8")

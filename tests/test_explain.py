@@ -33,6 +33,31 @@ def test_question_lists_values_factors_and_sources(content: Content) -> None:
     json.dumps(data)
 
 
+def test_question_says_what_to_do_and_within_how_many_days(content: Content) -> None:
+    question = content.question_by_id["risk.risk_identification"]
+    assert question.action is not None
+    data = explain(content, question.id)
+    assert data["action"] == question.action.en and "risk register" in data["action"]
+    assert data["horizon_days"] == question.horizon_days == 30
+    assert explain(content, question.id, lang="zh")["action"] == question.action.zh
+    context = explain(content, "risk.personal_data")
+    assert context["action"] is None and context["horizon_days"] is None
+
+
+def test_cli_explain_shows_the_action_and_its_time_frame(content: Content) -> None:
+    question = content.question_by_id["technology.data_advantage"]
+    assert question.action is not None and question.horizon_days == 90
+    shown = run_cli("explain", question.id)
+    assert shown.returncode == 0, shown.stderr
+    flat = " ".join(line.strip(" │") for line in shown.stdout.splitlines())
+    assert "What to do: Secure data competitors cannot get" in flat
+    assert "(within 90 days)" in flat
+    zh = run_cli("explain", question.id, "--lang", "zh").stdout
+    assert "建议行动" in zh and "（90 天内）" in zh
+    context = run_cli("explain", "risk.personal_data").stdout
+    assert "What to do" not in context
+
+
 def test_number_question_shows_bands(content: Content) -> None:
     data = explain(content, "funding.runway_months")
     bands = data["answers"]["bands"]
@@ -109,7 +134,7 @@ def test_condition_text_reads_nested_rules(content: Content) -> None:
         "not (risk.privacy_measures includes any of lawful_basis_consent, impact_assessment)"
     )
     assert "且" in condition_text(rule, "zh")
-    gate = content.level_by_id["validating"].requires[0]
+    gate = content.level_by_id["validating"].requires[0].when
     assert condition_text(gate, content=content).endswith(
         "(one_defined_segment, one_plus_adjacent, horizontal_platform, two_three_related)"
     )

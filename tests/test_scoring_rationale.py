@@ -261,10 +261,10 @@ def test_red_flag_severities_and_caps_are_as_stated(content: Content) -> None:
 def test_must_haves_are_where_stated(content: Content) -> None:
     for level_id, questions in MUST_HAVES.items():
         level = content.level_by_id[level_id]
-        required = {q for condition in level.requires for q in questions_in(condition)}
+        required = {q for must in level.requires for q in questions_in(must.when)}
         assert questions <= required, (level_id, sorted(questions - required))
     for level in content.levels[1:]:
-        required = {q for condition in level.requires for q in questions_in(condition)}
+        required = {q for must in level.requires for q in questions_in(must.when)}
         assert "funding.runway_months" in required, f"{level.id}: the runway is not a must-have"
 
 

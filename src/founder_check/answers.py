@@ -5,11 +5,15 @@ are held to the same rules. Scalars arrive as the text the founder wrote (see `r
 are typed here by the question's kind: `no` stays the option id `no`, `09` is the number 9.
 Every scored question also accepts "not sure": `unknown` (any case) or `不确定`, typed as the
 one sentinel `UNKNOWN` whatever the kind (a string, never a tuple, even for multi answers).
+An answers file may carry the `date:` of its answers (ISO 8601, YYYY-MM-DD), so that two
+assessments can be told apart and compared.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +26,8 @@ from founder_check.readers import line_of, load_data
 from founder_check.valuation import AnswerValue
 
 METADATA_FIELDS = ("founder", "company", "stage")
+TOP_KEYS = (*METADATA_FIELDS, "date", "answers")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MAX_TEXT = 10_000
 _YES_WORDS = frozenset({"yes", "y", "true", "是", "对"})
 _NO_WORDS = frozenset({"no", "n", "false", "否", "不"})
@@ -38,14 +44,18 @@ class Answers:
     values: dict[str, AnswerValue] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()
     source: str | None = None
+    date: dt.date | None = None  # when these answers were given
 
     def to_file_data(self) -> dict[str, Any]:
-        """The answers-file form of these answers (what `load_answers` reads back)."""
+        """The answers-file form of these answers (what `load_answers` reads back); the date
+        stays a `datetime.date`, which YAML writes bare and pydantic's JSON as a string."""
         data: dict[str, Any] = {}
         for name in METADATA_FIELDS:
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
+        if self.date is not None:
+            data["date"] = self.date
         answers: dict[str, Any] = {}
         for key, value in self.values.items():
             answers[key] = list(value) if isinstance(value, tuple) else value
@@ -78,8 +88,8 @@ def parse_answers(
     if not isinstance(data, Mapping):
         raise AnswersError(Problem(source, "expected a mapping with an 'answers:' key", line=1))
     for key in data:
-        if key not in (*METADATA_FIELDS, "answers"):
-            problem(f"unknown key; expected {', '.join((*METADATA_FIELDS, 'answers'))}", str(key))
+        if key not in TOP_KEYS:
+            problem(f"unknown key; expected {', '.join(TOP_KEYS)}", str(key))
     metadata: dict[str, str | None] = {}
     for name in METADATA_FIELDS:
         value = data.get(name)
@@ -92,6 +102,11 @@ def parse_answers(
         problem(
             f"unknown stage {stage!r}; expected one of {', '.join(content.stage_by_id)}", "stage"
         )
+    answered_on = None
+    try:
+        answered_on = parse_date(data.get("date"))
+    except ValueError as exc:
+        problem(str(exc), "date")
     raw_answers = data.get("answers")
     if raw_answers is None:
         raw_answers = {}
@@ -135,7 +150,28 @@ def parse_answers(
         values=values,
         skipped=tuple(skipped),
         source=source,
+        date=answered_on,
     )
+
+
+def parse_date(raw: Any) -> dt.date | None:
+    """The `date:` of an answers file: ISO 8601 text (YYYY-MM-DD) or a date already parsed
+    (YAML read by another loader); a time of day or any other form is refused."""
+    if raw is None:
+        return None
+    if isinstance(raw, dt.datetime):
+        raise ValueError(f"{raw.isoformat()!r} has a time of day; expected a date, YYYY-MM-DD")
+    if isinstance(raw, dt.date):
+        return raw
+    text = str(raw).strip() if isinstance(raw, (str, int, float)) else None
+    if text is not None and _ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            message = f"{text!r} is not a day of the calendar; expected YYYY-MM-DD"
+            raise ValueError(message) from None
+    shown = repr(text) if text is not None else _describe(raw)
+    raise ValueError(f"{shown} is not a date; expected YYYY-MM-DD (ISO 8601), e.g. 2026-05-01")
 
 
 def _printable(text: str) -> str:

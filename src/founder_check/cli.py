@@ -22,6 +22,7 @@ from founder_check import __version__
 
 if TYPE_CHECKING:
     from founder_check.answers import Answers
+    from founder_check.compare import Comparison
     from founder_check.content.models import Content
     from founder_check.content.models import Lang as LangCode
 
@@ -305,6 +306,7 @@ def _interview(
 
     check_options(content, options)
     require_terminal(options.lang)
+    before = _update_base(content, options)
     from rich.console import Console
 
     from founder_check.interview.session import InterviewInterrupted, run_interview
@@ -340,6 +342,22 @@ def _interview(
         json_path=json_path,
         markdown_path=markdown_path,
     )
+    if before is not None and "-" not in (json_path, markdown_path):
+        from founder_check.compare import compare as compare_answers
+
+        _print_comparison(compare_answers(content, before, result.answers, lang=lang))
+
+
+def _update_base(content: Content, options: Any) -> Answers | None:
+    """The answers an --update starts from, for the comparison after the report; read before
+    the interview, since the new answers may be saved over the same file."""
+    if options.update is None:
+        return None
+    from founder_check.answers import parse_answers
+    from founder_check.readers import load_data
+
+    data = load_data(options.update)
+    return parse_answers(data, content, source=str(options.update), require_complete=False)
 
 
 def emit_scorecard(
@@ -359,15 +377,16 @@ def emit_scorecard(
     written = []
     for path, fmt in ((json_path, ExportFormat.json), (markdown_path, ExportFormat.markdown)):
         if path is not None:
-            write_output(path, export(card, fmt))
+            write_output(path, export(card, fmt, content))
             if path != "-":
                 written.append(path)
     if "-" not in (json_path, markdown_path):
         from rich.console import Console
 
         from founder_check.report.terminal import render
+        from founder_check.report.view import build_view
 
-        render(card, Console(highlight=False))
+        render(build_view(card, content), Console(highlight=False))
     for path in written:
         _err_console().print(f"written: {path}", highlight=False)
 
@@ -421,6 +440,62 @@ def _csv_template(content: Content, lang: Any, output: Path | None, map_path: Pa
     write_output("-" if output is None else str(output), text)
     if output is not None:
         _err_console().print(f"CSV header written to {output}", highlight=False)
+
+
+@app.command()
+@guarded
+def compare(
+    old: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OLD",
+            help="The earlier assessment: an answers file (YAML/JSON) or a scorecard JSON.",
+            show_default=False,
+        ),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(
+            metavar="NEW",
+            help="The later assessment: an answers file (YAML/JSON) or a scorecard JSON.",
+            show_default=False,
+        ),
+    ],
+    json_path: Annotated[
+        str | None,
+        typer.Option(
+            "--json", metavar="PATH", help="Write the comparison as JSON to PATH ('-': stdout)."
+        ),
+    ] = None,
+    lang: LangOption = Lang.en,
+    content_dir: ContentOption = None,
+) -> None:
+    """Show the progress between two assessments: scores, levels, changed answers, red flags."""
+    content = load_content_option(content_dir)
+    check_output_path(json_path, "--json")
+    from founder_check.assessment_file import load_assessment
+    from founder_check.compare import compare as compare_answers
+
+    comparison = compare_answers(
+        content, load_assessment(old, content), load_assessment(new, content), lang=lang.value
+    )
+    if json_path is not None:
+        from founder_check import json_text
+
+        write_output(json_path, json_text.indented(comparison))
+        if json_path == "-":
+            return
+    _print_comparison(comparison)
+    if json_path is not None:
+        _err_console().print(f"written: {json_path}", highlight=False)
+
+
+def _print_comparison(comparison: Comparison) -> None:
+    from rich.console import Console
+
+    from founder_check.report.progress import render_comparison
+
+    render_comparison(comparison, Console(highlight=False))
 
 
 @app.command()

@@ -19,6 +19,9 @@ Rules (proved by the property tests in tests/test_engine_properties.py):
   points plus flag points add up to the overall score. Replacing a "not sure" with a real
   answer can reveal a red flag and so cost points: the weighted mean never drops when the
   real answer is worth more, but a fact that was not known could not be flagged before.
+- The plan to the next level (`plan`, `next_level`) is worked out by `planner` from the
+  answers and the content; it is handed a way to score what-if answers without planning,
+  and each plan is confirmed by scoring its answers again.
 
 Everything that depends only on the content, the stage and the language (weights, texts,
 option values and labels, chapter references) is worked out once into a `_Plan` and kept
@@ -28,11 +31,11 @@ on the content, so that scoring a cohort of thousands costs little per founder.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from founder_check import __version__
 from founder_check.answers import Answers
-from founder_check.condition_text import condition_text
 from founder_check.conditions import Compiled, Test, compile_condition, questions_in
 from founder_check.content.models import (
     SEVERITY_RANK,
@@ -99,6 +102,7 @@ class _FlagPlan:
     severity: Severity
     condition: Compiled
     title: str
+    because: str
     explanation: str
     action: str
     cases: list[str]
@@ -130,6 +134,7 @@ class _Plan:
     red_flags: tuple[_FlagPlan, ...]  # most severe first, then by id: the report's order
     chapters: dict[str, ChapterRef]
     summaries: dict[str, str]
+    lessons: dict[str, str]  # chapter ref -> what it teaches (every cited chapter has one)
     documents: dict[str, str]
     versions: tuple[Versions, Versions]
 
@@ -186,13 +191,13 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
             ref=_level_ref(level, lang),
             requires=tuple(
                 (
-                    compile_condition(condition, content),
+                    compile_condition(requirement.when, content),
                     GateRequirement(
-                        text=condition_text(condition, lang, content),
-                        questions=questions_in(condition),
+                        text=requirement.text.get(lang),
+                        questions=questions_in(requirement.when),
                     ),
                 )
-                for condition in level.requires
+                for requirement in level.requires
             ),
         )
         for rank, level in enumerate(content.levels)
@@ -225,6 +230,7 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
                 severity=flag.severity,
                 condition=compile_condition(flag.when, content),
                 title=flag.title.get(lang),
+                because=flag.because.get(lang) if flag.because else flag.title.get(lang),
                 explanation=flag.explanation.get(lang),
                 action=flag.action.get(lang),
                 cases=[case.get(lang) for case in flag.cases],
@@ -234,6 +240,7 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         ),
         chapters=chapters,
         summaries={chapter.ref: chapter.summary.get(lang) for chapter in content.chapters},
+        lessons={c.ref: c.lesson.get(lang) for c in content.chapters if c.lesson is not None},
         documents={document.id: document.title.get(lang) for document in content.documents},
         versions=(
             Versions(name="founder-check", version=__version__),
@@ -253,9 +260,49 @@ def score(
     stage: str | None = None,
     lang: Lang = "en",
     generated_at: str | None = None,
+    next_steps: bool = True,
 ) -> Scorecard:
-    """Score answers against content; `stage` overrides the answers' own stage."""
+    """Score answers against content; `stage` overrides the answers' own stage.
+
+    The scorecard's `date` is the answers' date, else today's: the day the facts describe,
+    which `generated_at` (the moment of scoring) is not when an old file is rescored.
+    `next_steps=False` leaves out the plan to the next level (`plan` empty, `next_level`
+    None), for callers that only need the scores.
+    """
     stage_model, stage_source = _pick_stage(content, answers, stage)
+    card, overall = _scorecard(content, answers, stage_model, stage_source, lang, generated_at)
+    if next_steps:
+        from founder_check.planner import next_steps as plan_next_steps
+
+        def measure(values: dict[str, AnswerValue]) -> tuple[float, str]:
+            changed = replace(answers, values=values)
+            what_if, exact = _scorecard(
+                content, changed, stage_model, stage_source, lang, generated_at
+            )
+            return exact, what_if.level.id
+
+        card.plan, card.next_level = plan_next_steps(
+            content,
+            answers.values,
+            stage_model,
+            lang,
+            level=card.level.id,
+            overall=overall,
+            measure=measure,
+        )
+        _cite(_plan(content, stage_model, lang), card, [r for s in card.plan for r in s.chapters])
+    return card
+
+
+def _scorecard(
+    content: Content,
+    answers: Answers,
+    stage_model: Stage,
+    stage_source: StageSource,
+    lang: Lang,
+    generated_at: str | None,
+) -> tuple[Scorecard, float]:
+    """The scorecard without a plan, and its overall score before rounding."""
     plan = _plan(content, stage_model, lang)
     values = answers.values
     weights = plan.weights
@@ -419,11 +466,12 @@ def score(
     cited = {ref for gap in gaps for ref in gap.chapters}
     cited.update(ref for hit in red_flags for ref in hit.chapters)
     cited.update(ref for entry in to_find_out for ref in entry.chapters)
-    return Scorecard(
+    card = Scorecard(
         schema_version=SCHEMA_VERSION,
         tool=plan.versions[0],
         content=plan.versions[1],
         generated_at=generated_at,
+        date=(answers.date or date.today()).isoformat(),
         lang=lang,
         subject=Subject(founder=answers.founder, company=answers.company),
         stage=plan.stage_ref[stage_source],
@@ -434,6 +482,8 @@ def score(
         gate_level=gate_level.ref,
         flag_cap=flag_cap.ref if flag_cap.rank < len(plan.levels) - 1 else None,
         next_gate=next_gate,
+        next_level=None,
+        plan=[],
         factors=factors,
         questions=results,
         gaps=gaps,
@@ -463,6 +513,17 @@ def score(
         chapters={ref: plan.chapters[ref] for ref in sorted(cited)},
         documents={doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})},
     )
+    return card, overall
+
+
+def _cite(plan: _Plan, card: Scorecard, refs: list[str]) -> None:
+    """Add chapters (the plan's) to the scorecard's `chapters` and `documents`, in order."""
+    new = set(refs) - card.chapters.keys()
+    if not new:
+        return
+    cited = new | card.chapters.keys()
+    card.chapters = {ref: plan.chapters[ref] for ref in sorted(cited)}
+    card.documents = {doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})}
 
 
 def _factor_scores(
@@ -553,6 +614,7 @@ def _red_flags(
                 id=flag.id,
                 severity=flag.severity,
                 title=flag.title,
+                because=flag.because,
                 explanation=flag.explanation,
                 action=flag.action,
                 evidence=evidence,
@@ -676,6 +738,7 @@ def _recommended(
                 title=chapter.title,
                 doc_title=plan.documents[chapter.doc],
                 summary=plan.summaries[ref],
+                lesson=plan.lessons[ref],
                 reasons=why,
             )
         )

@@ -295,7 +295,7 @@ def _question(content: Content, key: str, lang: Lang, stage: Stage) -> Data:
         )
     used_by_flags = [f.id for f in content.red_flags if key in _named(f.when)[0]]
     used_by_gates = [
-        lv.id for lv in content.levels if any(key in _named(c)[0] for c in lv.requires)
+        lv.id for lv in content.levels if any(key in _named(r.when)[0] for r in lv.requires)
     ]
     switches = [q.id for q in content.questions if q.when is not None and key in _named(q.when)[0]]
     return {
@@ -304,6 +304,8 @@ def _question(content: Content, key: str, lang: Lang, stage: Stage) -> Data:
         "section": {"id": section.id, "title": section.title.get(lang)},
         "text": question.text.get(lang),
         "help": question.help.get(lang),
+        "action": None if question.action is None else question.action.get(lang),
+        "horizon_days": question.horizon_days,
         "type": question.kind,
         "type_name": _word(f"kind_{question.kind}", lang),
         "required": question.required,
@@ -384,6 +386,7 @@ def _red_flag(content: Content, key: str, lang: Lang, stage: Stage) -> Data:
         "id": key,
         "severity": flag.severity,
         "title": flag.title.get(lang),
+        "because": None if flag.because is None else flag.because.get(lang),
         "explanation": flag.explanation.get(lang),
         "action": flag.action.get(lang),
         "when": {
@@ -412,6 +415,7 @@ def _chapter(content: Content, key: str, lang: Lang, stage: Stage) -> Data:
         "section": chapter.section,
         "title": chapter.title.get(lang),
         "summary": chapter.summary.get(lang),
+        "lesson": chapter.lesson.get(lang) if chapter.lesson is not None else None,
         "cited_by": {
             "questions": [q.id for q in content.questions if key in q.chapters],
             "factors": [f.id for f in content.factors if key in f.chapters],
@@ -457,9 +461,14 @@ def _level(content: Content, key: str, lang: Lang, stage: Stage) -> Data:
         "description": level.description.get(lang),
         "rank": [lv.id for lv in content.levels].index(key),
         "min_score": level.min_score,
+        # each must-have as the sentence the report shows; the condition is the handle
         "requires": [
-            {"text": condition_text(c, lang, content), "condition": condition_data(c)}
-            for c in level.requires
+            {
+                "text": requirement.text.get(lang),
+                "when": condition_text(requirement.when, lang, content),
+                "condition": condition_data(requirement.when),
+            }
+            for requirement in level.requires
         ],
         "capped_by": sorted(s for s, cap in content.red_flag_caps.items() if cap == key),
     }

@@ -18,7 +18,31 @@ def scorecard_schema() -> dict[str, Any]:
     schema["$schema"] = DRAFT
     schema["$id"] = f"https://founder-check.invalid/schema/scorecard-{SCHEMA_VERSION}.json"
     schema["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    mark_date(schema)
+    mark_omitted(schema)
     return schema
+
+
+def mark_date(schema: dict[str, Any]) -> None:
+    """Declare the scorecard's `date` an ISO 8601 date: held as text (the scorecard is built
+    and encoded without pydantic), so the generated schema only knows it is a string."""
+    schema["properties"]["date"]["format"] = "date"
+
+
+def mark_omitted(schema: dict[str, Any]) -> None:
+    """Make the fields a scorecard leaves out when empty (`Scorecard.JSON_OMIT_WHEN_NONE`,
+    see `json_text`) optional, and never null: `next_level` is absent at the top level."""
+    from founder_check.scorecard import Scorecard
+
+    for name in Scorecard.JSON_OMIT_WHEN_NONE:
+        schema["required"].remove(name)
+        field = schema["properties"][name]
+        choices = [c for c in field.pop("anyOf", []) if c != {"type": "null"}]
+        if len(choices) == 1:
+            field.update(choices[0])
+        elif choices:
+            field["anyOf"] = choices
+        field.pop("default", None)
 
 
 def _answer_schema(question: Question) -> dict[str, Any]:
@@ -62,6 +86,10 @@ def answers_schema(content: Content) -> dict[str, Any]:
             "founder": {"type": ["string", "null"]},
             "company": {"type": ["string", "null"]},
             "stage": {"anyOf": [{"enum": [s.id for s in content.stages]}, {"type": "null"}]},
+            "date": {
+                "anyOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+                "description": "when the answers were given, YYYY-MM-DD",
+            },
             "answers": {
                 "type": "object",
                 "additionalProperties": False,

@@ -12,13 +12,14 @@ them with pydantic, and the tests validate produced scorecards against it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 # 2.0: red flags carry id, severity, evidence (the answers that made the rule hold) and
 # chapters; the stage used (id, name, source) and the gate level are reported.
 # 3.0: "not sure" answers: question status `unknown`, `coverage.unknown`, `to_find_out`;
 # one readiness level, `level`, the lowest of `score_level`, `gate_level` and `flag_cap`;
-# `next_gate` is the level above it, with the score, must-haves and red flags it needs.
+# `next_gate` is the level above it, with the score, must-haves and red flags it needs;
+# `next_level` (absent at the top) and `plan`, the answer changes that reach it.
 SCHEMA_VERSION = "3.0"
 
 QuestionStatus = Literal[
@@ -73,6 +74,34 @@ class NextGate:
     min_score: float
     missing: list[GateRequirement]
     red_flags: list[str]
+
+
+@dataclass
+class LevelName:
+    id: str
+    name: str
+
+
+@dataclass
+class PlanStep:
+    """One answer change of the plan to the next level (`planner`). `current` and `target`
+    are answers as an answers file writes them (option ids, a list of them, a number, `yes`
+    or `no`, a scale point, `unknown`; `current` null when skipped); `points` is what the step
+    adds to the overall score with the steps before it made; `unlocks` the level reached once
+    it and those before it are made (null while still the level told); chapters are refs
+    into the scorecard's `chapters`."""
+
+    question: str
+    text: str
+    current: JsonAnswer
+    current_label: str
+    target: JsonAnswer
+    target_label: str
+    points: float
+    unlocks: str | None
+    action: str  # what to do, from the content; empty where the content has none yet
+    horizon_days: int | None  # within how many days (30, 60 or 90)
+    chapters: list[str]
 
 
 @dataclass
@@ -154,6 +183,7 @@ class RedFlagHit:
     id: str
     severity: Literal["critical", "major", "minor"]
     title: str
+    because: str  # why it holds, as a sentence about the company
     explanation: str
     action: str
     evidence: list[Evidence]
@@ -166,6 +196,7 @@ class RedFlagHit:
 class RecommendedChapter(ChapterRef):
     doc_title: str
     summary: str
+    lesson: str  # what the chapter teaches a founder, in the scorecard's language
     reasons: list[str]
 
 
@@ -185,10 +216,13 @@ class Coverage:
 class Scorecard:
     """The result of scoring one founder's answers; see `founder-check schema scorecard`."""
 
+    JSON_OMIT_WHEN_NONE: ClassVar[tuple[str, ...]] = ("next_level",)
+
     schema_version: str
     tool: Versions
     content: Versions
     generated_at: str | None
+    date: str  # the assessment date (ISO 8601): the answers' `date:`, else the day scored
     lang: Literal["en", "zh"]
     subject: Subject
     stage: StageRef
@@ -199,6 +233,8 @@ class Scorecard:
     gate_level: LevelRef  # every must-have met up to and including this level
     flag_cap: LevelRef | None  # the highest level the triggered red flags allow
     next_gate: NextGate | None
+    next_level: LevelName | None  # the level `plan` reaches; left out of the JSON when None
+    plan: list[PlanStep]  # next steps to `next_level`, most points first; empty at the top
     factors: list[FactorScore]
     questions: list[QuestionResult]
     gaps: list[Gap]

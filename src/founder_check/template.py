@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from founder_check.answers import expectation
 from founder_check.content.models import Content, Lang, Question
@@ -27,6 +28,11 @@ _WORDS = {
     "multi": ("choose any: write a list like [a, b]", "可多选：写成列表，如 [a, b]"),
     "help": ("help", "说明"),
     "stages": ("one of", "可选值"),
+    "date": (
+        "date of these answers (YYYY-MM-DD); change it when you answer again, so that "
+        "'founder-check compare' can show your progress",
+        "答卷日期（YYYY-MM-DD）；重新作答时请更新，以便用 founder-check compare 查看进展",
+    ),
     "unknown": (
         "not sure? write unknown: it counts as a weak answer and the report lists it to find out",
         "不确定？填写 unknown：按较弱的回答计分，报告会把它列为有待确认",
@@ -75,8 +81,8 @@ def _number_zh(question: Question) -> str:
     return f"{question.min:g} 到 {question.max:g} 之间的{whole}（{unit}）"
 
 
-def answers_template(content: Content, lang: Lang) -> str:
-    """Every question of the content, in order, commented, with empty answers."""
+def answers_template(content: Content, lang: Lang, today: date | None = None) -> str:
+    """Every question of the content, in order, commented, with empty answers; dated today."""
     lines = _comment(_word("head", lang))
     lines += [
         "",
@@ -84,6 +90,7 @@ def answers_template(content: Content, lang: Lang) -> str:
         f"company:   # {label('company', lang)}",
         f"stage:     # {label('stage', lang)}: {_word('stages', lang)} "
         + ", ".join(f"{s.id} ({s.name.get(lang)})" for s in content.stages),
+        f"date: {(today or date.today()).isoformat()}   # {_word('date', lang)}",
         "answers:",
     ]
     for section in content.sections:

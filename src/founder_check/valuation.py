@@ -99,7 +99,7 @@ def answer_label(question: Question, answer: AnswerValue, lang: str) -> str:
     if kind == "yesno":
         if zh:
             return "是" if answer is True else "否"
-        return "yes" if answer is True else "no"
+        return "Yes" if answer is True else "No"
     if kind == "number" and question.unit is not None:
         unit = question.unit.zh if zh else question.unit.en
         return f"{answer:g} {unit}" if isinstance(answer, float) else f"{answer} {unit}"

@@ -26,6 +26,7 @@ import yaml
 from founder_check.answers import load_answers
 from founder_check.content.loader import load_content
 from founder_check.content.models import Content
+from tests.id_scan import ids_in
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -212,6 +213,7 @@ def test_whole_interview(
     assert terminal.finish() == 0
 
     assert LICENCE not in terminal.output, "a question that does not apply was asked"
+    assert not ids_in(terminal.output, content), "the interview and its report speak in words"
     saved = list(work.glob("answers-*.yaml"))
     assert len(saved) == 1, "the answers are saved in the current folder by default"
     assert stat.S_IMODE(saved[0].stat().st_mode) == 0o600
@@ -337,7 +339,10 @@ def test_update_with_changed_answers(
     )
     terminal.expect("Answers saved to")
     assert terminal.finish() == 0
-    assert LICENCE not in terminal.output
+    asked, progress = terminal.output.split("Progress between assessments")
+    assert LICENCE not in asked
+    assert LICENCE in progress, "the answer that no longer applies is a change"
+    assert "(does not apply)" in progress
 
     updated = load_answers(work / "new.yaml", content)
     assert (updated.founder, updated.company, updated.stage) == ("Ada Lovelace", None, "seed")
@@ -500,3 +505,54 @@ def test_not_sure_is_saved_and_reported_to_find_out(
     report = terminal.output[terminal.output.index("To find out") :]
     section = report[: report.index("╰")]  # the panel, up to its bottom border
     assert "How mature is the product?" in section and "basics.maturity" not in section
+
+
+def test_update_ends_with_the_progress_since_the_earlier_answers(
+    spawn: Callable[..., Terminal], work: Path, content: Content
+) -> None:
+    (work / "old.yaml").write_text(
+        "stage: seed\n"
+        "date: 2025-01-15\n"
+        "answers:\n"
+        "  basics.sector: retail\n"
+        "  basics.raising: no\n"
+        "  basics.team_size: 3\n"
+        "  basics.maturity: 2\n"
+        "  details.strengths: [product]\n"
+        "  details.runway: 6\n"
+        "  details.focus: one_segment\n",
+        encoding="utf-8",
+    )
+    terminal = spawn(
+        "assess", "--content", str(FIXTURE_CONTENT), "--update", "old.yaml", "-o", "new.yaml"
+    )
+    terminal.run(
+        [
+            Step(("Your name",), ENTER),
+            Step(("Company name",), ENTER),
+            Step(("Which stage is the company at?", SELECT), ENTER),
+            Step(("Which sector do you sell to?", SELECT), ENTER),
+            Step(("Are you raising money this year?", "(y/N)"), "n"),
+            Step(("How many people work full-time?", "Whole number"), ENTER),
+            Step(("How mature is the product?", SELECT), DOWN * 2 + ENTER),  # 2 -> 4
+            Step(("Which strengths does the team have?", CHECKBOX), ENTER),
+            Step(("How many months of runway", "Number from"), BACKSPACE + "18" + ENTER),
+            Step(("Are your accounts audited?", SELECT), ENTER),
+            Step(("By what percentage did revenue grow", EMPTY_SKIPS), ENTER),
+            Step(("Which market do you focus on first?", SELECT), ENTER),
+            Step(("Anything else an advisor should know?", EMPTY_SKIPS), ENTER),
+            *REVIEW,
+        ]
+    )
+    terminal.expect("Answers saved to")
+    terminal.expect("Progress between assessments")
+    terminal.expect("Answers that changed")
+    assert terminal.finish() == 0
+    progress = terminal.output[terminal.output.index("Progress between assessments") :]
+    assert "2025-01-15" in progress and "(old.yaml)" in progress and "(new.yaml)" in progress
+    assert "How mature is the product?" in progress
+    assert "How many months of runway" in progress
+    assert "Which sector do you sell to?" not in progress, "an unchanged answer is not listed"
+    for question in content.questions:
+        assert question.id not in progress
+    assert load_answers(work / "new.yaml", content).values["basics.maturity"] == 4

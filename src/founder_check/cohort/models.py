@@ -202,6 +202,10 @@ def cohort_schema() -> dict[str, Any]:
 
 def cohort_scorecard_schema() -> dict[str, Any]:
     """JSON Schema of a founder's scorecard written by `cohort` (scorecard + `cohort`)."""
+    from founder_check.schemas import mark_date, mark_omitted
     from founder_check.scorecard import SCHEMA_VERSION
 
-    return _schema(CohortScorecard, "cohort-scorecard", SCHEMA_VERSION)
+    schema = _schema(CohortScorecard, "cohort-scorecard", SCHEMA_VERSION)
+    mark_date(schema)
+    mark_omitted(schema)
+    return schema

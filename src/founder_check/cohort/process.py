@@ -65,12 +65,13 @@ class Scorer:
         except FounderCheckError as exc:
             return Rejection(item.source, item.row, tuple(exc.problems))
         settings = self.settings
-        card = self._score(
+        card = self._score(  # no next-steps plan: it would more than double a cohort's time
             self.content,
             answers,
             stage=settings.stage,
             lang=settings.lang,
             generated_at=settings.generated_at,
+            next_steps=False,
         )
         part = self._write_part(self._json(card)) if settings.cards_dir is not None else None
         return summarize(card, source=item.source, row=item.row, line=item.line, part=part)

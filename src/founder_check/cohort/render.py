@@ -189,11 +189,10 @@ def _shared_gaps(view: CohortView) -> Table | Text:
         for number, chapter in enumerate(gap.chapters):
             if number:
                 chapters.append("\n")
-            chapters.append(chapter.ref, style="bold")
-            chapters.append(f" {chapter.title}")
+            chapters.append(chapter.title)
         table.add_row(
             str(place),
-            Text(gap.text) + Text(f"\n{gap.question}", style="dim"),
+            Text(gap.text),
             f"{gap.founders} ({gap.share:.0%})",
             chapters,
         )

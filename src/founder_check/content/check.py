@@ -4,6 +4,9 @@
 unique, factors, stages, chapters and questions referenced by id exist, conditions test
 questions in ways their kind allows, and `when` conditions only look back at context
 questions (so that a better answer can never switch questions on or off and lower a score).
+It also enforces what a founder reads: every red flag says `because`, and every answer label
+reads on its own (`wording`). Every chapter a question, factor or red flag cites has a
+`lesson`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import re
 from collections.abc import Iterable
 
 from founder_check.content.loader import LoadedContent
-from founder_check.content.models import Condition, Question, Severity
+from founder_check.content.models import Condition, Question, Severity, Text
+from founder_check.content.wording import leans_on_another
 from founder_check.errors import Problem
 
 CHAPTER_REF = re.compile(r"^(\d{3}) §([0-9A-Z]+(?:\.[0-9]+)*)$")
@@ -45,6 +49,7 @@ class _Checker:
         self.check_stages()
         self.check_levels()
         self.check_red_flags()
+        self.check_lessons()
         return self.problems
 
     def check_chapters(self) -> None:
@@ -95,12 +100,54 @@ class _Checker:
         if question.scored and not question.chapters:
             self.add(path, (*loc, "chapters"), "a scored question must cite its chapters")
         self.check_refs(path, (*loc, "chapters"), question.chapters)
+        self.check_action(path, loc, question)
         if question.from_stage is not None and question.from_stage not in self.stage_ids:
             self.add(path, (*loc, "from_stage"), f"unknown stage {question.from_stage!r}")
         if question.when is not None:
             self.check_condition(path, (*loc, "when"), question.when, asked_before=True)
+        self.check_labels(path, loc, question)
         self.questions[question.id] = question
         self.question_order[question.id] = len(self.question_order)
+
+    def check_labels(self, path: str, loc: tuple[int | str, ...], question: Question) -> None:
+        """Every option, scale and band label reads on its own (a report quotes it alone)."""
+        labels: list[tuple[tuple[int | str, ...], Text]] = [
+            ((*loc, "options", index, "label"), option.label)
+            for index, option in enumerate(question.options)
+        ]
+        labels += [
+            ((*loc, "bands", index, "label"), band.label)
+            for index, band in enumerate(question.bands)
+        ]
+        if question.scale is not None:
+            labels += [
+                ((*loc, "scale", "labels", str(point)), text)
+                for point, text in sorted(question.scale.labels.items())
+            ]
+        for where, label in labels:
+            message = leans_on_another(label)
+            if message:
+                self.add(path, where, message)
+
+    def check_action(self, path: str, loc: tuple[int | str, ...], question: Question) -> None:
+        """A scored question says what to do to improve its answer, and within how many
+        days: the next-steps plan quotes both for every question it picks."""
+        if not question.scored:
+            return
+        if question.action is None:
+            self.add(
+                path,
+                (*loc, "action"),
+                f"scored question {question.id!r} needs 'action': {{en, zh}}, what a founder "
+                "can do to improve this answer",
+            )
+        if question.horizon_days is None:
+            self.add(
+                path,
+                (*loc, "horizon_days"),
+                f"scored question {question.id!r} needs 'horizon_days': 30, 60 or 90, the days "
+                "its action takes",
+            )
 
     def check_condition(
         self,
@@ -209,8 +256,9 @@ class _Checker:
             if level.min_score <= previous:
                 self.add(path, ("levels", index, "min_score"), "levels must rise in min_score")
             previous = level.min_score
-            for number, condition in enumerate(level.requires):
-                self.check_condition(path, ("levels", index, "requires", number), condition)
+            for number, requirement in enumerate(level.requires):
+                where = ("levels", index, "requires", number, "when")
+                self.check_condition(path, where, requirement.when)
         for severity, level_id in levels.red_flag_caps.items():
             if level_id not in self.level_ids:
                 self.add(path, ("red_flag_caps", severity), f"unknown level {level_id!r}")
@@ -243,6 +291,37 @@ class _Checker:
             seen.add(flag.id)
             self.check_condition(path, ("red_flags", index, "when"), flag.when)
             self.check_refs(path, ("red_flags", index, "chapters"), flag.chapters)
+            if flag.because is None:
+                self.add(
+                    path,
+                    ("red_flags", index, "id"),
+                    "a red flag needs 'because': {en, zh}, why it holds, as a sentence "
+                    "about the company",
+                )
+
+    def check_lessons(self) -> None:
+        """Every chapter the report can recommend says what it teaches (`lesson`): founders
+        read the lesson, not the book, so a cited chapter without one would be a bare title."""
+        cited: dict[str, str] = {}
+        for question in self.questions.values():
+            for ref in question.chapters:
+                cited.setdefault(ref, f"question {question.id!r}")
+        for factor in self.loaded.factors.factors if self.loaded.factors else ():
+            for ref in factor.chapters:
+                cited.setdefault(ref, f"factor {factor.id!r}")
+        for flag in self.loaded.red_flags.red_flags if self.loaded.red_flags else ():
+            for ref in flag.chapters:
+                cited.setdefault(ref, f"red flag {flag.id!r}")
+        for path, chapters_file in self.loaded.chapter_files:
+            for index, entry in enumerate(chapters_file.chapters):
+                ref = f"{chapters_file.document.id} §{entry.section}"
+                if ref in cited and entry.lesson is None:
+                    self.add(
+                        path,
+                        ("chapters", index, "lesson"),
+                        f"chapter {ref} is cited by {cited[ref]}, so it needs 'lesson': "
+                        "{en, zh}, what it teaches a founder, in our own words",
+                    )
 
 
 def _test_fits(node: Condition, question: Question) -> str | None:

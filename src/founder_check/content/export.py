@@ -7,7 +7,9 @@ from typing import Any
 from founder_check.content.models import Content, Question
 from founder_check.data import to_data
 
-QUESTIONNAIRE_FORMAT = 1
+# 2: a level's `requires` are `{text, when}` (the must-have as a sentence, and its condition);
+# red flags carry `because`
+QUESTIONNAIRE_FORMAT = 2
 
 
 def question_data(question: Question) -> dict[str, Any]:

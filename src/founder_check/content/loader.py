@@ -40,6 +40,7 @@ class _ChapterEntry:
     section: str
     title: Text
     summary: Text
+    lesson: Text | None = None
 
     def __post_init__(self) -> None:
         if not self.section:
@@ -169,6 +170,7 @@ class LoadedContent:
                 section=entry.section,
                 title=entry.title,
                 summary=entry.summary,
+                lesson=entry.lesson,
             )
             for _, chapters_file in self.chapter_files
             for entry in chapters_file.chapters

@@ -354,6 +354,17 @@ class Factor:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """A must-have of a readiness gate: what the company has when it meets it, as a
+    sentence the report can show, and the condition over the answers that checks it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    text: Text
+    when: Condition
+
+
+@dataclass(frozen=True)
 class Level:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
@@ -361,7 +372,7 @@ class Level:
     name: Text
     description: Text
     min_score: float
-    requires: tuple[Condition, ...] = ()
+    requires: tuple[Requirement, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id(self.id, "level id")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -427,6 +428,7 @@ class Interview:
             stage=self.meta["stage"],
             values=effective,
             skipped=skipped,
+            date=date.today(),  # the day answered (an --update's earlier date is replaced)
         )
         return answers.to_file_data()
 

@@ -85,6 +85,8 @@ def _question(data: Data, lang: Lang) -> list[RenderableType]:
     if data["from_stage"]:
         lines.append(_line("explain_from_stage", data["from_stage"]["name"], lang))
     lines.append(_line("explain_value_rule", data["answers"]["rule"], lang))
+    if data["action"]:
+        lines.append(_action(data["action"], data["horizon_days"], lang))
     parts: list[RenderableType] = [_header(data, lang, data["text"], Group(*lines))]
     parts.append(_answers_table(data["answers"], lang))
     stage = data["stage"]["name"]
@@ -117,6 +119,15 @@ def _question(data: Data, lang: Lang) -> list[RenderableType]:
     if data["decides_whether_asked"]:
         parts.append(_ids("explain_decides", data["decides_whether_asked"], lang))
     return parts
+
+
+def _action(action: str, days: int | None, lang: Lang) -> Text:
+    """What to do to improve the answer, and the time frame the next-steps plan quotes."""
+    text = _line("action", action, lang)
+    if days:
+        within = label("within_days", lang).format(days=days)
+        text.append(f"（{within}）" if lang == "zh" else f" ({within})", style="dim")
+    return text
 
 
 def _answers_table(answers: Data, lang: Lang) -> RenderableType:
@@ -192,6 +203,7 @@ def _red_flag(data: Data, lang: Lang) -> list[RenderableType]:
     cap = data["caps_level"]
     body = Group(
         severity,
+        *([_line("because", data["because"], lang)] if data.get("because") else []),
         Text(data["explanation"]),
         _line("explain_triggered_when", data["when"]["text"], lang),
         _line("explain_caps", cap["name"], lang)
@@ -213,6 +225,7 @@ def _chapter(data: Data, lang: Lang) -> list[RenderableType]:
     body = Group(
         _line("explain_document", f"{data['document']['title']} ({data['document']['id']})", lang),
         Text(data["summary"], style="italic"),
+        *([_line("explain_lesson", data["lesson"], lang)] if data["lesson"] else []),
     )
     parts: list[RenderableType] = [_header(data, lang, data["title"], body)]
     cited = data["cited_by"]
@@ -252,11 +265,27 @@ def _level(data: Data, lang: Lang) -> list[RenderableType]:
         _line("explain_min_score", f"{data['min_score']:g}", lang),
     )
     parts: list[RenderableType] = [_header(data, lang, data["name"], body)]
-    requires = Text(f"{label('explain_requires', lang)}:\n", style="bold")
-    if not data["requires"]:
-        requires.append(f"  {label('explain_none', lang)}\n", style="dim")
-    for condition in data["requires"]:
-        requires.append(f"  • {condition['text']}\n", style="")
-    parts.append(requires)
+    parts.append(_requires(data["requires"], lang))
     parts.append(_ids("explain_capped_by", data["capped_by"], lang))
     return parts
+
+
+def _requires(requires: list[Data], lang: Lang) -> RenderableType:
+    """Each must-have as its sentence, with the condition that checks it below, dimmed."""
+    if not requires:
+        heading = Text(f"{label('explain_requires', lang)}: ", style="bold")
+        return heading.append(label("explain_none", lang), style="dim")
+    table = Table(
+        title=label("explain_requires", lang),
+        title_justify="left",
+        show_header=False,
+        box=None,
+        padding=(0, 1),
+    )
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")  # Chinese has no spaces to wrap at
+    for requirement in requires:
+        cell = Text(requirement["text"])
+        cell.append(f"\n{requirement['when']}", style="dim")
+        table.add_row("•", cell)
+    return table

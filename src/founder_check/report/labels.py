@@ -22,7 +22,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "overall": ("Overall score", "总分"),
     "level": ("Readiness level", "成熟度等级"),
-    "next_level": ("To reach {level}:", "要达到“{level}”："),
+    "date": ("Assessed", "评估日期"),
+    "next_steps": ("Next steps to {level}", "迈向“{level}”的下一步"),
+    "next_level_needs": ("{level} asks for what you do not have yet:", "要达到“{level}”，还缺少："),
+    "from_to": ("From", "从"),
+    "unlocks": ("With this step: {level}", "完成这一步后：{level}"),
+    "within_days": ("within {days} days", "{days} 天内"),
     "need_score": (
         "an overall score of at least {minimum:g} (now {overall:.1f})",
         "总分至少达到 {minimum:g} 分（目前 {overall:.1f} 分）",
@@ -56,7 +61,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "severity_critical": ("CRITICAL", "严重"),
     "severity_major": ("MAJOR", "重要"),
     "severity_minor": ("MINOR", "一般"),
-    "evidence": ("Because you answered", "依据的回答"),
+    "because": ("Because", "原因"),
+    "your_answers": ("Your answers", "你的回答"),
+    "because_of": ("Recommended for", "推荐原因"),
     "action": ("What to do", "建议行动"),
     "cases": ("Seen in", "类似案例"),
     "gaps": ("Biggest gaps", "最大差距"),
@@ -79,10 +86,23 @@ _LABELS: dict[str, tuple[str, str]] = {
     "strengths": ("Strengths", "优势"),
     "no_strengths": ("No strong answers yet.", "暂无突出的优势。"),
     "reading": ("Chapters to read next", "推荐阅读章节"),
+    "reading_note": (
+        "The chapters come from five Chinese articles on founding an AI large-model startup. "
+        "founder-check does not include the articles; each lesson above is our own summary of "
+        "what its chapter teaches.",
+        "以上章节出自五篇关于 AI 大模型创业的中文文章。founder-check 不附带原文，"
+        "上面每条要点都是我们对该章节内容的概括。",
+    ),
     "coverage": ("Coverage", "覆盖情况"),
     "skipped": ("Skipped", "已跳过"),
-    "not_applicable": ("Not applicable", "不适用"),
-    "not_expected": ("Not expected at this stage", "本阶段不作要求"),
+    "not_applicable_count": (
+        "{count} questions did not apply given your other answers",
+        "根据你的其他回答，有 {count} 个问题不适用",
+    ),
+    "not_expected_count": (
+        "{count} questions are not expected yet at the {stage} stage",
+        "有 {count} 个问题在“{stage}”阶段尚不作要求",
+    ),
     "content": ("Content", "内容版本"),
     # founder-check cohort
     "cohort_title": ("founder-check cohort report", "founder-check 批次评估报告"),
@@ -189,6 +209,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "仅作提醒，不限制成熟度等级。",
     ),
     "explain_document": ("Document", "文档"),
+    "explain_lesson": ("What it teaches", "要点"),
     "explain_cited_by_questions": ("Questions citing it", "引用它的问题"),
     "explain_cited_by_factors": ("Factors citing it", "引用它的成功要素"),
     "explain_cited_by_red_flags": ("Red flags citing it", "引用它的红旗规则"),

@@ -1,0 +1,248 @@
+"""What a report says, in plain words: built once from a scorecard and the content that
+scored it, then drawn by every renderer (terminal, Markdown) alike.
+
+Everything here is a sentence or a name a founder reads: question texts, answer labels,
+factor, level and chapter titles. Ids stay in the scorecard; a renderer never needs them.
+The content is needed only for texts a scorecard does not repeat (the question behind a red
+flag's evidence, the questions left unanswered).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from founder_check.content.models import Content, Lang
+from founder_check.report.labels import answered_of, label, weight_share
+from founder_check.scorecard import Scorecard
+
+TOP_GAPS = 5
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One answer change of the plan to the next level."""
+
+    question: str
+    current: str
+    target: str
+    points: float
+    unlocks: str | None  # the level's name, once this step (and those before it) are done
+    action: str
+    horizon_days: int | None
+    reading: list[str]  # chapter titles
+
+
+@dataclass(frozen=True)
+class NextStepsView:
+    level: str  # the level the steps reach
+    needs: list[str]  # what that level asks for and the founder lacks, as sentences
+    steps: list[StepView]
+
+
+@dataclass(frozen=True)
+class FlagView:
+    severity: str  # critical | major | minor: the renderers' style key, not shown
+    severity_label: str
+    title: str
+    points: float  # taken off the overall score (0 or more)
+    explanation: str
+    because: str
+    answers: list[tuple[str, str]]  # (question, answer) that make the rule hold
+    action: str
+    cases: list[str]
+    reading: list[str]
+
+
+@dataclass(frozen=True)
+class FactorView:
+    name: str
+    score: float | None
+    target: float | None
+    gap: float | None
+    share: str  # of the stage's weight, e.g. "22%"
+
+
+@dataclass(frozen=True)
+class GapView:
+    question: str
+    answer: str
+    strong: str
+    points: float  # overall points a best answer would add
+    reading: list[str]
+
+
+@dataclass(frozen=True)
+class ChapterView:
+    section: str  # "§1.14.1 Case 1: ..."
+    lesson: str
+    why: list[str]  # the red flags and gaps that point here, in words
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    title: str
+    chapters: list[ChapterView]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    lang: Lang
+    title: str
+    who: str  # founder and company, or empty
+    stage: str
+    date: str
+    overall: float
+    flag_points: float  # what the red flags took off (0 or more)
+    level: str
+    level_description: str
+    confidence: str
+    next_steps: NextStepsView | None
+    flags: list[FlagView]
+    factors: list[FactorView]  # the largest gaps first
+    gaps: list[GapView]
+    to_find_out: list[tuple[str, list[str]]]  # (question, chapter titles)
+    strengths: list[tuple[str, str]]  # (question, answer)
+    reading: list[DocumentView]
+    coverage: list[str]
+    footer: str
+
+
+def build_view(card: Scorecard, content: Content) -> ReportView:
+    """The report of `card` in its own language, every line in words."""
+    lang = card.lang
+    who = " · ".join(x for x in (card.subject.founder, card.subject.company) if x)
+    stage = card.stage.name
+    if card.stage.source == "default":
+        stage += f" ({label('stage_default', lang)})"
+    confidence = f"{label(card.coverage.confidence, lang)} ({answered_of(card.coverage, lang)})"
+    return ReportView(
+        lang=lang,
+        title=label("title", lang),
+        who=who,
+        stage=stage,
+        date=card.date,
+        overall=card.overall,
+        flag_points=abs(card.red_flag_points),
+        level=card.level.name,
+        level_description=card.level.description,
+        confidence=confidence,
+        next_steps=_next_steps(card, content),
+        flags=[_flag(card, content, index) for index in range(len(card.red_flags))],
+        factors=[
+            FactorView(f.name, f.score, f.target, f.gap, weight_share(f.weight, card.factors))
+            for f in sorted(card.factors, key=lambda f: (-(f.gap or 0.0), f.id))
+        ],
+        gaps=[
+            GapView(
+                question=gap.text,
+                answer=gap.answer_label,
+                strong=" / ".join(gap.best_options),
+                points=gap.shortfall,
+                reading=_titles(card, gap.chapters),
+            )
+            for gap in card.gaps[:TOP_GAPS]
+        ],
+        to_find_out=[(entry.text, _titles(card, entry.chapters)) for entry in card.to_find_out],
+        strengths=[(strength.text, strength.answer_label) for strength in card.strengths],
+        reading=_reading(card),
+        coverage=_coverage(card, content),
+        footer=(
+            f"{label('content', lang)}: {card.content.name} {card.content.version} · "
+            f"{card.tool.name} {card.tool.version}"
+        ),
+    )
+
+
+def _titles(card: Scorecard, refs: list[str]) -> list[str]:
+    """Chapter titles for inline "read" lines; the reading list gives their documents."""
+    return [card.chapters[ref].title for ref in refs if ref in card.chapters]
+
+
+def _next_steps(card: Scorecard, content: Content) -> NextStepsView | None:
+    gate = card.next_gate
+    if gate is None or card.next_level is None:
+        return None
+    lang = card.lang
+    needs: list[str] = []
+    if card.overall < gate.min_score:
+        needs.append(label("need_score", lang).format(minimum=gate.min_score, overall=card.overall))
+    titles = {hit.id: hit.title for hit in card.red_flags}
+    needs += [label("need_flag", lang).format(title=titles[flag]) for flag in gate.red_flags]
+    needs += [requirement.text for requirement in gate.missing]
+    names = {level.id: level.name.get(lang) for level in content.levels}
+    steps = [
+        StepView(
+            question=step.text,
+            current=step.current_label,
+            target=step.target_label,
+            points=step.points,
+            unlocks=names.get(step.unlocks, step.unlocks) if step.unlocks else None,
+            action=step.action,
+            horizon_days=step.horizon_days,
+            reading=_titles(card, step.chapters),
+        )
+        for step in card.plan
+    ]
+    return NextStepsView(level=card.next_level.name, needs=needs, steps=steps)
+
+
+def _flag(card: Scorecard, content: Content, index: int) -> FlagView:
+    hit = card.red_flags[index]
+    lang = card.lang
+    answers = []
+    for evidence in hit.evidence:
+        question = content.question_by_id.get(evidence.question)
+        text = question.text.get(lang) if question is not None else evidence.question
+        answers.append((text, evidence.answer_label))
+    return FlagView(
+        severity=hit.severity,
+        severity_label=label("severity_" + hit.severity, lang),
+        title=hit.title,
+        points=abs(hit.points),
+        explanation=hit.explanation,
+        because=hit.because,
+        answers=answers,
+        action=hit.action,
+        cases=hit.cases,
+        reading=_titles(card, hit.chapters),
+    )
+
+
+def _reading(card: Scorecard) -> list[DocumentView]:
+    """The recommended chapters grouped by document, each with its lesson and why."""
+    why_of = {hit.id: hit.title for hit in card.red_flags}
+    why_of.update({gap.question: gap.text for gap in card.gaps})
+    documents: dict[str, DocumentView] = {}
+    for chapter in card.recommended_chapters:
+        document = documents.setdefault(chapter.doc, DocumentView(chapter.doc_title, []))
+        document.chapters.append(
+            ChapterView(
+                section=f"§{chapter.section} {chapter.title}",
+                lesson=chapter.lesson,
+                why=[why_of[reason] for reason in chapter.reasons if reason in why_of],
+            )
+        )
+    return list(documents.values())
+
+
+def _coverage(card: Scorecard, content: Content) -> list[str]:
+    """What the score leaves out: skipped questions by name, the rest counted."""
+    lang = card.lang
+    coverage = card.coverage
+    lines = [answered_of(coverage, lang)]
+    if coverage.skipped:
+        texts = [
+            content.question_by_id[question_id].text.get(lang)
+            for question_id in coverage.skipped
+            if question_id in content.question_by_id
+        ]
+        lines.append(f"{label('skipped', lang)}: {'; '.join(texts)}")
+    if coverage.not_applicable:
+        lines.append(label("not_applicable_count", lang).format(count=len(coverage.not_applicable)))
+    if coverage.not_expected:
+        lines.append(
+            label("not_expected_count", lang).format(
+                count=len(coverage.not_expected), stage=card.stage.name
+            )
+        )
+    return lines
