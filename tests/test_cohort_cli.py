@@ -473,10 +473,10 @@ def test_csv_in_another_encoding_is_read_with_encoding(tmp_path: Path, content: 
     assert result.returncode == 1  # the option wins over the mapping file
 
     result = run_cli("cohort", str(form), "--encoding", "klingon")
-    assert result.returncode == 2 and "--encoding 'klingon': unknown text encoding" in (
+    assert result.returncode == 2 and "--encoding: 'klingon' is not a known text encoding" in (
         result.stderr
     )
     mapping.write_text("separator: ','\nencoding: base64\n", encoding="utf-8")
     result = run_cli("cohort", str(form), "--map", str(mapping))
     assert result.returncode == 1
-    assert f"{mapping}:2: encoding: unknown text encoding 'base64'" in result.stderr
+    assert f"{mapping}:2: encoding: 'base64' is not a text encoding" in result.stderr

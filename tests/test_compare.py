@@ -393,7 +393,7 @@ def test_compare_command_errors(tmp_path: Path, example_answers: Path) -> None:
     nowhere = run_cli(
         "compare", str(example_answers), str(example_answers), "--json", str(tmp_path / "x" / "a")
     )
-    assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr
+    assert nowhere.returncode == 1 and "does not exist" in nowhere.stderr
     assert run_cli("compare", str(example_answers)).returncode == 2
 
 

@@ -72,7 +72,7 @@ def test_deep_block_nesting_is_refused() -> None:
 
 
 def test_deep_json_is_refused() -> None:
-    assert "nested more than" in _error("[" * 50_000 + "]" * 50_000, json_format=True)
+    assert "nested more than" in _error("[" * 20_000 + "]" * 20_000, json_format=True)
     assert "nested more than" in _error("[" * 100 + "]" * 100, json_format=True)
 
 
@@ -82,8 +82,11 @@ def test_malformed_yaml_names_the_line() -> None:
 
 
 def test_malformed_json_names_line_and_column() -> None:
+    # Python 3.13 changed its own message and position for this; ours stay the same
     message = _error('{\n "a": 1,\n}', json_format=True)
-    assert "f.json:3" in message and "invalid JSON" in message
+    assert message == (
+        "f.json:2: invalid JSON: a comma before the '}' that ends a mapping; remove it (column 8)"
+    )
 
 
 def test_nan_is_not_a_number_in_json() -> None:

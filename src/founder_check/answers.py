@@ -29,6 +29,7 @@ METADATA_FIELDS = ("founder", "company", "stage")
 TOP_KEYS = (*METADATA_FIELDS, "date", "answers")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MAX_TEXT = 10_000
+MAX_UNKNOWN_LISTED = 20  # unknown keys named one by one (with a did-you-mean)
 _YES_WORDS = frozenset({"yes", "y", "true", "是", "对"})
 _NO_WORDS = frozenset({"no", "n", "false", "否", "不"})
 _UNKNOWN_WORDS = frozenset({UNKNOWN, "不确定"})
@@ -83,13 +84,16 @@ def parse_answers(
     problems: list[Problem] = []
 
     def problem(message: str, *loc: str) -> None:
-        problems.append(Problem(source, message, line=line_of(data, loc), field=".".join(loc)))
+        field = ".".join(_shortened(part) for part in loc)
+        problems.append(Problem(source, message, line=line_of(data, loc), field=field))
 
     if not isinstance(data, Mapping):
         raise AnswersError(Problem(source, "expected a mapping with an 'answers:' key", line=1))
-    for key in data:
-        if key not in TOP_KEYS:
-            problem(f"unknown key; expected {', '.join(TOP_KEYS)}", str(key))
+    unknown_top = [str(key) for key in data if key not in TOP_KEYS]
+    for key in unknown_top[:MAX_UNKNOWN_LISTED]:
+        problem(f"unknown key; expected {', '.join(TOP_KEYS)}", key)
+    if len(unknown_top) > MAX_UNKNOWN_LISTED:
+        problem(_more_unknown(len(unknown_top), "keys"))
     metadata: dict[str, str | None] = {}
     for name in METADATA_FIELDS:
         value = data.get(name)
@@ -115,9 +119,11 @@ def parse_answers(
         raw_answers = {}
 
     known = content.question_by_id
-    for key in raw_answers:
-        if key not in known:
-            problem(f"unknown question id{_suggest(str(key), known)}", "answers", str(key))
+    unknown_ids = [str(key) for key in raw_answers if key not in known]
+    for key in unknown_ids[:MAX_UNKNOWN_LISTED]:
+        problem(f"unknown question id{_suggest(key, known)}", "answers", key)
+    if len(unknown_ids) > MAX_UNKNOWN_LISTED:
+        problem(_more_unknown(len(unknown_ids), "question ids"), "answers")
 
     values: dict[str, AnswerValue] = {}
     skipped: list[str] = []
@@ -172,6 +178,13 @@ def parse_date(raw: Any) -> dt.date | None:
             raise ValueError(message) from None
     shown = repr(text) if text is not None else _describe(raw)
     raise ValueError(f"{shown} is not a date; expected YYYY-MM-DD (ISO 8601), e.g. 2026-05-01")
+
+
+def _shortened(key: str, limit: int = 100) -> str:
+    """A key as named in a message: a stray key of a million characters is not printed."""
+    if len(key) <= limit:
+        return key
+    return f"{key[:limit]}… ({len(key):,} characters)"
 
 
 def _printable(text: str) -> str:
@@ -285,14 +298,23 @@ def _as_text(raw: Any, question: Question, *, allow_numbers: bool = False) -> st
 
 
 def _as_number(raw: Any) -> float:
+    """A finite float; an int beyond any float (OverflowError) or digits too many for `repr`
+    (4,300) are refused like infinity, named by their length."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
         raise ValueError(f"expected a number, got {_describe(raw)}")
+    if isinstance(raw, int) and raw.bit_length() > 1000:
+        shown = f"a whole number of about {int(raw.bit_length() * 0.30103):,} digits"
+    else:
+        text = repr(raw)
+        shown = text if len(text) <= 60 else f"{text[:40]}… ({len(text):,} characters)"
     try:
         number = float(raw.replace("_", "") if isinstance(raw, str) else raw)
     except ValueError:
-        raise ValueError(f"expected a number, got {raw!r}") from None
+        raise ValueError(f"expected a number, got {shown}") from None
+    except OverflowError:
+        number = math.inf
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {raw!r}")
+        raise ValueError(f"expected a finite number, got {shown}")
     return number
 
 
@@ -323,7 +345,13 @@ def expectation(question: Question) -> str:
 
 
 def _suggest(key: str, known: Mapping[str, Question]) -> str:
-    import difflib
+    from founder_check.suggest import close_match
 
-    close = difflib.get_close_matches(key, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    close = close_match(key, known)
+    return f"; did you mean {close!r}?" if close else ""
+
+
+def _more_unknown(count: int, what: str) -> str:
+    """One line for the unknown keys past the first `MAX_UNKNOWN_LISTED`: a file of 100,000
+    stray keys is one problem to fix, not 100,000 lines to read (nor 100,000 searches)."""
+    return f"and {count - MAX_UNKNOWN_LISTED:,} more unknown {what}"

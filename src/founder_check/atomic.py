@@ -1,9 +1,15 @@
-"""Atomic file writes: a crash or Ctrl-C never leaves a half-written export or draft."""
+"""Atomic file writes: a crash or Ctrl-C never leaves a half-written export or draft.
+
+A path that is a symbolic link is written where the link points (the link stays); a
+character device or FIFO (`/dev/null`, a named pipe) is written into, never replaced by a
+regular file, which as root would have replaced the device itself.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,7 +35,7 @@ def write_new_file(path: str, data: bytes, *, mode: int = PRIVATE_MODE) -> None:
     """Create `path` (it must not exist) holding `data`, without a flush to disk.
 
     Not atomic by itself: for files written into a folder that nobody sees until it is
-    complete and moved into place by `replace_folder`.
+    complete and moved into place (the cohort's work folder, `cohort.outdir`).
     """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     try:
@@ -54,23 +60,6 @@ def flush_folder(folder: Path) -> None:
                 os.fsync(handle.fileno())
 
 
-def replace_folder(new: Path, target: Path, trash: Path) -> None:
-    """Put `new` (a complete folder, flushed by `flush_folder`) where `target` is.
-
-    An earlier `target` is moved to `trash` (beside it, on the same file system) for the
-    caller to delete.
-    """
-    if target.exists():
-        os.replace(target, trash)
-    os.replace(new, target)
-    with contextlib.suppress(OSError):
-        fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_chunks_atomic(path: Path, chunks: Iterable[str], *, mode: int = PRIVATE_MODE) -> None:
     """Like `write_text_atomic`, for text produced piece by piece (a report too big to hold)."""
 
@@ -82,8 +71,13 @@ def write_chunks_atomic(path: Path, chunks: Iterable[str], *, mode: int = PRIVAT
 
 
 def _write_atomic(path: Path, write: Callable[[BinaryIO], object], *, mode: int) -> None:
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if _is_stream(path):
+        _write_into(path, write)
+        return
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = tempfile.mkstemp(prefix=_tmp_prefix(path.name), suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -95,3 +89,30 @@ def _write_atomic(path: Path, write: Callable[[BinaryIO], object], *, mode: int)
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _tmp_prefix(name: str) -> str:
+    """`.NAME.` for the temporary file; shortened for a name near the 255-byte limit, which
+    would fail only because of the temporary's longer name."""
+    if len(name.encode("utf-8", "surrogatepass")) > 200:
+        name = name[:32]
+    return f".{name}."
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether `path` is a character device or FIFO: something to write into, not replace."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_into(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write into a device or FIFO. A FIFO is opened without waiting: with nobody reading
+    it, that fails at once (ENXIO) instead of hanging for ever."""
+    flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as handle:
+        write(handle)

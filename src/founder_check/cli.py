@@ -63,10 +63,20 @@ StageOption = Annotated[
 ]
 
 
-def _err_console() -> Any:
-    from rich.console import Console
+def _console() -> Any:
+    """The console reports are printed to: no control character from an input gets through."""
+    from founder_check.text_safety import safe_console
 
-    return Console(stderr=True, highlight=False)
+    return safe_console()
+
+
+def _err_console() -> Any:
+    from founder_check.text_safety import safe_console
+
+    return safe_console(stderr=True)
+
+
+MAX_PROBLEMS_PRINTED = 1_000  # a content check lists all; a hostile file no more
 
 
 def report_error(exc: BaseException) -> int:
@@ -74,14 +84,19 @@ def report_error(exc: BaseException) -> int:
     from rich.markup import escape  # problems quote user text: '[/x]' is not markup
 
     from founder_check.errors import FounderCheckError
+    from founder_check.text_safety import visible  # and may hold escape sequences
 
     console = _err_console()
     if isinstance(exc, FounderCheckError):
-        for problem in exc.problems:
-            console.print(f"[red]error:[/red] {escape(str(problem))}", markup=True, soft_wrap=True)
+        for problem in exc.problems[:MAX_PROBLEMS_PRINTED]:
+            line = escape(visible(str(problem)))
+            console.print(f"[red]error:[/red] {line}", markup=True, soft_wrap=True)
+        if len(exc.problems) > MAX_PROBLEMS_PRINTED:
+            more = len(exc.problems) - MAX_PROBLEMS_PRINTED
+            console.print(f"[red]error:[/red] and {more:,} more problems", markup=True)
         return exc.exit_code
     console.print(
-        f"[red]internal error:[/red] {type(exc).__name__}: {escape(str(exc))}\n"
+        f"[red]internal error:[/red] {type(exc).__name__}: {escape(visible(str(exc)))}\n"
         "This is a bug in founder-check; set FOUNDER_CHECK_DEBUG=1 to see the traceback.",
         markup=True,
         soft_wrap=True,
@@ -106,12 +121,27 @@ def guarded(function: F) -> F:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except FounderCheckError as exc:
             raise typer.Exit(report_error(exc)) from None
+        except OSError as exc:  # a full disk or a closed stream under the report: not a bug
+            if os.environ.get("FOUNDER_CHECK_DEBUG"):
+                raise
+            raise typer.Exit(report_error(_output_failure(exc))) from None
         except Exception as exc:
             if os.environ.get("FOUNDER_CHECK_DEBUG"):
                 raise
             raise typer.Exit(report_error(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _output_failure(exc: OSError) -> Exception:
+    """An OSError no command turned into a message: writing the report to the terminal or a
+    redirected stdout failed (ENOSPC, EIO), unless it names a file."""
+    from founder_check.errors import OutputError, Problem
+    from founder_check.outputs import reason
+
+    if exc.filename is not None:
+        return OutputError(Problem(str(exc.filename), reason(exc)))
+    return OutputError(Problem("standard output", f"cannot be written: {reason(exc)}"))
 
 
 def usage_error(message: str) -> None:
@@ -164,27 +194,24 @@ def _root(
 
 
 def write_output(path: str, text: str) -> None:
-    """Write to a file atomically (mode 0600), or to stdout for '-'."""
+    """Write to a file atomically (mode 0600), into a device or pipe, or to stdout for '-'."""
     if path == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from founder_check.atomic import write_text_atomic
+        from founder_check.streams import write_data
 
-    check_output_path(path)
-    write_text_atomic(Path(path), text)
+        write_data(text)  # UTF-8 whatever the terminal's encoding: it is a file's content
+        return
+    from founder_check.outputs import write_text
+
+    write_text(path, text)
 
 
 def check_output_path(path: str | None, option: str = "") -> None:
     """Refuse, before any work is done, an output path that cannot be written."""
     if path is None or path == "-":
         return
-    target = Path(path)
-    where = f"{option} {path}".strip()
-    if target.is_dir():
-        usage_error(f"{where}: is a folder; give a file name")
-    if not target.absolute().parent.is_dir():
-        usage_error(f"{where}: folder {str(target.parent)!r} does not exist")
+    from founder_check.outputs import check_output
+
+    check_output(path, option)
 
 
 def now_iso() -> str:
@@ -307,14 +334,12 @@ def _interview(
     check_options(content, options)
     require_terminal(options.lang)
     before = _update_base(content, options)
-    from rich.console import Console
-
     from founder_check.interview.session import InterviewInterrupted, run_interview
 
     lang = options.lang
     err = _err_console()
     try:
-        result = run_interview(content, options, console=Console(highlight=False))
+        result = run_interview(content, options, console=_console())
     except InterviewInterrupted as stop:
         if stop.draft is None:
             err.print(word("interrupted_empty", lang), markup=False, soft_wrap=True)
@@ -381,14 +406,12 @@ def emit_scorecard(
             if path != "-":
                 written.append(path)
     if "-" not in (json_path, markdown_path):
-        from rich.console import Console
-
         from founder_check.report.terminal import render
         from founder_check.report.view import build_view
 
-        render(build_view(card, content), Console(highlight=False))
+        render(build_view(card, content), _console())
     for path in written:
-        _err_console().print(f"written: {path}", highlight=False)
+        _err_console().print(f"written: {path}", markup=False)
 
 
 @app.command()
@@ -415,6 +438,8 @@ def template(
     """Write a complete, commented answers file to fill in an editor (or, with --csv, a form)."""
     if map_path is not None and not as_csv:
         usage_error("--map goes with --csv")
+    check_output_path(None if output is None else str(output), "--output")
+    check_output_path(None if map_path is None else str(map_path), "--map")
     content = load_content_option(content_dir)
     if as_csv:
         _csv_template(content, lang.value, output, map_path)
@@ -426,7 +451,7 @@ def template(
         write_output("-", text)
     else:
         write_output(str(output), text)
-        _err_console().print(f"answers template written to {output}", highlight=False)
+        _err_console().print(f"answers template written to {output}", markup=False)
 
 
 def _csv_template(content: Content, lang: Any, output: Path | None, map_path: Path | None) -> None:
@@ -435,11 +460,11 @@ def _csv_template(content: Content, lang: Any, output: Path | None, map_path: Pa
 
     if map_path is not None:
         write_output(str(map_path), mapping_skeleton(content, lang))
-        _err_console().print(f"CSV mapping written to {map_path}", highlight=False)
+        _err_console().print(f"CSV mapping written to {map_path}", markup=False)
     text = csv_template(content, lang, form_titles=map_path is not None)
     write_output("-" if output is None else str(output), text)
     if output is not None:
-        _err_console().print(f"CSV header written to {output}", highlight=False)
+        _err_console().print(f"CSV header written to {output}", markup=False)
 
 
 @app.command()
@@ -487,15 +512,13 @@ def compare(
             return
     _print_comparison(comparison)
     if json_path is not None:
-        _err_console().print(f"written: {json_path}", highlight=False)
+        _err_console().print(f"written: {json_path}", markup=False)
 
 
 def _print_comparison(comparison: Comparison) -> None:
-    from rich.console import Console
-
     from founder_check.report.progress import render_comparison
 
-    render_comparison(comparison, Console(highlight=False))
+    render_comparison(comparison, _console())
 
 
 @app.command()
@@ -568,12 +591,11 @@ def cohort(
     if separator == "":
         usage_error("--separator must not be empty")
     if encoding is not None:
-        from founder_check.cohort.mapping import known_encoding
+        from founder_check.cohort.mapping import ENCODING_EXAMPLES, encoding_problem
 
-        if not known_encoding(encoding):
-            usage_error(f"--encoding {encoding!r}: unknown text encoding; e.g. utf-8, gb18030")
-    from rich.console import Console
-
+        why = encoding_problem(encoding)
+        if why is not None:
+            usage_error(f"--encoding: {why}; expected a text encoding such as {ENCODING_EXAMPLES}")
     from founder_check.cohort.run import CohortOptions, run_cohort
 
     options = CohortOptions(
@@ -589,7 +611,7 @@ def cohort(
         rows=rows,
         generated_at=now_iso(),
     )
-    code = run_cohort(content, options, Console(highlight=False), _err_console())
+    code = run_cohort(content, options, _console(), _err_console())
     raise typer.Exit(code)
 
 
@@ -609,11 +631,9 @@ def questionnaire(
 
         _print_json(content_data(content))
         return
-    from rich.console import Console
-
     from founder_check.report.questionnaire import render_questionnaire
 
-    render_questionnaire(content, lang.value, Console(highlight=False))
+    render_questionnaire(content, lang.value, _console())
 
 
 @app.command()
@@ -643,11 +663,9 @@ def explain(
     if as_json:
         _print_json(data)
         return
-    from rich.console import Console
-
     from founder_check.report.explain import render_explain
 
-    render_explain(data, lang.value, Console(highlight=False))
+    render_explain(data, lang.value, _console())
 
 
 @content_app.command("check")
@@ -701,11 +719,9 @@ def content_weights(
 
         write_output("-", weights_markdown(content, lang.value))
         return
-    from rich.console import Console
-
     from founder_check.report.weights import render_weights
 
-    render_weights(content, lang.value, Console(highlight=False))
+    render_weights(content, lang.value, _console())
 
 
 @schema_app.command("scorecard")
@@ -756,6 +772,9 @@ def main() -> None:
         # answered before typer builds every command's parser: scripts call this often
         print(_version_text())
         return
+    from founder_check.streams import tolerate_unencodable_text
+
+    tolerate_unencodable_text()  # a Latin-1 terminal gets '?' for what it cannot show
     try:
         app(prog_name="founder-check")
     except KeyboardInterrupt:

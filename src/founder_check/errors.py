@@ -52,6 +52,10 @@ class AnswersError(FounderCheckError):
     """An answers file (or CSV row, or draft) does not fit the questionnaire."""
 
 
+class OutputError(FounderCheckError):
+    """An output file cannot be written (a folder, a read-only place, a full disk)."""
+
+
 class UsageError(FounderCheckError):
     """The command line itself is wrong (exit code 2)."""
 

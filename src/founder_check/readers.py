@@ -4,14 +4,19 @@ Why not `yaml.safe_load`: it keeps the last of duplicate keys, turns `no`, `3.10
 `2024-01-15` into other types, expands alias bombs, and libyaml's composer recurses in C on
 deep nesting. Here YAML is built from the parser's event stream in one iterative pass: every
 scalar stays the text that was typed (callers type it by what the field needs), anchors,
-aliases and tags are refused, depth is bounded, and each mapping remembers the line of each key
-so that a later validation error can name the line.
+aliases and tags are refused, depth and the number of values are bounded, and each mapping
+remembers the line of each key so that a later validation error can name the line.
+
+The bounds keep every file of up to 4 MB answered within a second or two: building a value
+costs Python a few microseconds, so a file of millions of tiny values is refused (at its
+50,001st value, or for JSON from a count taken on the text before anything is built).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +27,7 @@ from founder_check.errors import InputFileError, Problem
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
+MAX_NODES = 50_000  # keys, values, lists and mappings; an answers file has a few hundred
 
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HAVE_LIBYAML: bool = _YAML_LOADER is not yaml.SafeLoader
@@ -116,11 +122,15 @@ def parse_yaml(text: str, source: str) -> Any:
     pending_keys: list[str | None] = []
     root: Any = None
     documents = 0
+    nodes = 0
     try:
         for event in _events(text):
             kind = type(event)
             line = event.start_mark.line + 1
             if kind is yaml.ScalarEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    _refuse(source, line, _TOO_MANY)
                 if event.anchor is not None:
                     _refuse(source, line, "YAML anchors (&) are not supported")
                 if event.tag is not None and event.tag != "!":
@@ -135,6 +145,9 @@ def parse_yaml(text: str, source: str) -> Any:
                     _refuse(source, line, f"YAML tags ({event.tag}) are not supported")
                 if len(stack) >= MAX_DEPTH:
                     _refuse(source, line, f"nested more than {MAX_DEPTH} levels deep")
+                nodes += 1
+                if nodes > MAX_NODES:
+                    _refuse(source, line, _TOO_MANY)
                 stack.append(LineDict(line) if kind is yaml.MappingStartEvent else LineList(line))
                 pending_keys.append(None)
                 continue
@@ -188,6 +201,9 @@ def parse_yaml(text: str, source: str) -> Any:
     return root
 
 
+_TOO_MANY = f"holds more than {MAX_NODES:,} keys and values; an answers file has a few hundred"
+
+
 def _events(text: str) -> Iterator[Any]:
     return yaml.parse(text, Loader=_YAML_LOADER)
 
@@ -197,20 +213,55 @@ def _refuse(source: str, line: int, message: str) -> None:
 
 
 def parse_json(text: str, source: str) -> Any:
-    """Parse JSON, refusing duplicate keys, NaN/Infinity and deep nesting."""
+    """Parse JSON, refusing duplicate keys, NaN/Infinity, deep nesting and too many values."""
+    _check_json_shape(text, source)
     try:
-        data = json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
+        data = json.loads(
+            text,
+            object_pairs_hook=_unique_pairs,
+            parse_constant=_no_constant,
+            parse_int=_json_int,
+        )
     except json.JSONDecodeError as exc:
+        from founder_check.json_errors import describe_json_error  # the same on every Python
+
+        spot = describe_json_error(text, exc)
         raise InputFileError(
-            Problem(source, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+            Problem(source, f"invalid JSON: {spot.message} (column {spot.column})", line=spot.line)
         ) from None
     except RecursionError:
         raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep")) from None
     except _JSONRefusal as exc:
         raise InputFileError(Problem(source, str(exc))) from None
-    if text.count("[") + text.count("{") > MAX_DEPTH:  # else it cannot be nested that deep
-        _check_depth(data, source)
     return data
+
+
+_JSON_STRING = re.compile(r'"[^"]*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _check_json_shape(text: str, source: str) -> None:
+    """Refuse too many values or too deep nesting from the text alone, at the speed of string
+    methods, before `json` builds millions of objects (and for nesting, instead of walking
+    them after). Commas and colons bound the number of values; brackets in strings do not
+    count (escaped quotes and backslashes go first, then every string)."""
+    containers = text.count("[") + text.count("{")
+    if containers + text.count(",") + text.count(":") < MAX_NODES and containers <= MAX_DEPTH:
+        return
+    structure = _JSON_STRING.sub("", text.replace("\\\\", "").replace('\\"', ""))
+    containers = structure.count("[") + structure.count("{")
+    if containers + structure.count(",") + structure.count(":") >= MAX_NODES:
+        raise InputFileError(Problem(source, _TOO_MANY))
+    if containers <= MAX_DEPTH:
+        return
+    brackets = _NOT_BRACKET.sub("", structure).replace("{", "[").replace("}", "]")
+    for _ in range(MAX_DEPTH):  # each pass takes away the innermost level of every nest
+        shorter = brackets.replace("[]", "")
+        if len(shorter) == len(brackets):
+            return  # unbalanced: a syntax error, which json reports
+        brackets = shorter
+    if "[]" in brackets:
+        raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep"))
 
 
 class _JSONRefusal(ValueError):
@@ -230,19 +281,13 @@ def _no_constant(name: str) -> Any:
     raise _JSONRefusal(f"{name} is not a valid number")
 
 
-def _check_depth(data: Any, source: str) -> None:
-    todo: list[tuple[Any, int]] = [(data, 1)]
-    while todo:
-        node, depth = todo.pop()
-        if isinstance(node, dict):
-            children: Any = node.values()
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
-        if depth > MAX_DEPTH:
-            raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep"))
-        todo.extend((child, depth + 1) for child in children)
+MAX_INT_DIGITS = 100  # more than any answer needs; Python refuses ints of 4,300 digits
+
+
+def _json_int(text: str) -> int | str:
+    """A JSON integer; one too long for any answer stays the text it is, as YAML scalars do
+    (`int()` of 4,300 digits raises, and a float cannot hold 309)."""
+    return int(text) if len(text) <= MAX_INT_DIGITS else text
 
 
 def is_json_path(path: Path) -> bool:

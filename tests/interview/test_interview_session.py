@@ -21,7 +21,7 @@ from rich.console import Console
 
 from founder_check.answers import load_answers, parse_answers
 from founder_check.content.models import Content
-from founder_check.errors import FounderCheckError, UsageError
+from founder_check.errors import FounderCheckError, OutputError, UsageError
 from founder_check.interview.drafts import draft_path_for, read_draft, save_draft
 from founder_check.interview.session import (
     InterviewInterrupted,
@@ -289,7 +289,6 @@ def test_chinese_interview(content: Content, workdir: Path) -> None:
         (InterviewOptions(draft=Path("d.json")), "only taken with --resume"),
         (InterviewOptions(resume=True, update=Path("a.yaml")), "cannot be combined"),
         (InterviewOptions(sections=("nope",)), "expected one of basics, details"),
-        (InterviewOptions(save=Path("/no/such/folder/a.yaml")), "does not exist"),
     ],
 )
 def test_bad_options_are_usage_errors(
@@ -299,9 +298,14 @@ def test_bad_options_are_usage_errors(
         check_options(content, options)
 
 
-def test_save_to_a_folder_is_a_usage_error(content: Content, tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="is a folder"):
+def test_save_where_no_file_can_be_written_fails_before_any_question(
+    content: Content, tmp_path: Path
+) -> None:
+    """A file that cannot be written is the user's to fix (exit 1), found before asking."""
+    with pytest.raises(OutputError, match="is a folder"):
         check_options(content, InterviewOptions(save=tmp_path))
+    with pytest.raises(OutputError, match="folder '/no/such/folder' does not exist"):
+        check_options(content, InterviewOptions(save=Path("/no/such/folder/a.yaml")))
 
 
 def test_resume_without_a_draft_is_a_usage_error(content: Content, workdir: Path) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -35,8 +34,10 @@ COHORT_JSON = "cohort.json"
 COHORT_CSV = "cohort.csv"
 REJECTED_CSV = "rejected.csv"
 SCORECARDS = "scorecards"
-WORK_DIR_PREFIX = ".founder-check-"
 MAX_STEM = 80
+# file names may hold 255 bytes (ext4, APFS; 143 on eCryptfs): a stem of at most 120 UTF-8
+# bytes, a collision number and ".json" stay under that
+MAX_STEM_BYTES = 120
 _FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
 _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -55,14 +56,19 @@ def safe_cell(value: object) -> str:
 
 
 def file_stem(text: str) -> str:
-    """Letters and digits of `text` (any script), lower-case, other runs as one '-'."""
+    """Letters and digits of `text` (any script), lower-case, other runs as one '-'; at most
+    MAX_STEM characters and MAX_STEM_BYTES bytes of UTF-8, cut between characters."""
     out: list[str] = []
     for char in unicodedata.normalize("NFKC", text).casefold():
         if char.isalnum():
             out.append(char)
         elif out and out[-1] != "-":
             out.append("-")
-    stem = "".join(out)[:MAX_STEM].strip("-")
+    stem = "".join(out)[:MAX_STEM]
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_STEM_BYTES:
+        stem = encoded[:MAX_STEM_BYTES].decode("utf-8", "ignore")
+    stem = stem.strip("-")
     if stem in _WINDOWS_RESERVED:
         stem += "-founder"
     return stem
@@ -99,31 +105,7 @@ class FileNames:
         return hash64(name)
 
 
-# --- the output folder -------------------------------------------------------------------
-
-
-def prepare_out_dir(out: Path) -> str | None:
-    """Create the folder; a reason it cannot be used, or None.
-
-    An existing folder must be empty (hidden files aside) or hold an earlier cohort report,
-    which is then updated: files there are never overwritten by surprise.
-    """
-    if out.exists() and not out.is_dir():
-        return f"--out {out}: exists and is not a folder"
-    earlier = (out / COHORT_JSON).is_file()
-    if out.is_dir() and not earlier and any(not e.name.startswith(".") for e in out.iterdir()):
-        return (
-            f"--out {out}: the folder is not empty and holds no {COHORT_JSON} from an "
-            "earlier run; give a new or empty folder"
-        )
-    try:
-        out.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        return f"--out {out}: cannot create the folder: {exc.strerror}"
-    for entry in out.iterdir():  # work folders left by a run that was killed
-        if entry.name.startswith(WORK_DIR_PREFIX) and entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
-    return None
+# --- scorecards ----------------------------------------------------------------------------
 
 
 def placement_tail(placement: Placement) -> bytes:
@@ -182,7 +164,7 @@ def rejected_entry(rejection: Rejection) -> dict[str, Any]:
 
 
 def cohort_json_chunks(
-    head: dict[str, Any], founders: Iterable[dict[str, Any]], rejected: Sequence[dict[str, Any]]
+    head: dict[str, Any], founders: Iterable[dict[str, Any]], rejected: Iterable[dict[str, Any]]
 ) -> Iterator[str]:
     """cohort.json piece by piece: `head` indented, then founders and rejected inputs, one a
     line. `head` holds every field of `CohortReport` before `founders`, in order."""

@@ -5,7 +5,9 @@ hidden files and folders and the report folder itself are skipped) and CSV files
 per row). They are taken in one stable order, sorted by path and then by row, whatever the
 order on the command line, so the same inputs always give the same report.
 
-A problem with one input becomes a `Rejection` and never stops the others. CSV files are
+A problem with one input becomes a `Rejection` and never stops the others: a special file
+(a named pipe would block for ever) is refused without being opened, and a file name that
+is not UTF-8 is read and shown with its bad bytes escaped (`text.shown_path`). CSV files are
 streamed (a 10,000-row export is never held in memory), after a first pass that checks the
 whole file is text in its encoding (UTF-8 unless `--encoding` says otherwise), so a bad byte
 halfway cannot leave half a file read.
@@ -17,12 +19,13 @@ import codecs
 import csv
 import itertools
 import os
+import stat
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from founder_check.answers import Answers, load_answers, parse_answers
+from founder_check.answers import Answers, parse_answers
 from founder_check.cohort.mapping import (
     ColumnPlan,
     CsvMapping,
@@ -30,8 +33,10 @@ from founder_check.cohort.mapping import (
     plan_columns,
     row_answers,
 )
+from founder_check.cohort.text import shown_path, truncated
 from founder_check.content.models import Content
 from founder_check.errors import AnswersError, FounderCheckError, Problem
+from founder_check.readers import load_data
 
 ANSWER_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 CSV_SUFFIXES = frozenset({".csv"})
@@ -41,13 +46,23 @@ _SCAN_CHUNK = 1 << 20
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One founder to read: an answers file, or one CSV row (with its answers mapping)."""
+    """One founder to read: an answers file, or one CSV row (with its answers mapping).
+
+    `source` is the path as shown; `path` the path to open, when the two differ (a file
+    name that is not UTF-8)."""
 
     source: str
     row: int | None = None
     line: int | None = None
     data: Any = None
     headers: Mapping[str, str] | None = None
+    path: str | None = None
+
+
+def file_item(path: str) -> Item:
+    """The Item of an answers file."""
+    shown = shown_path(path)
+    return Item(shown, path=None if shown == path else path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +181,8 @@ def _reject(
     row: int | None = None,
     line: int | None = None,
 ) -> Rejection:
-    return Rejection(source, row, (Problem(source, message, line=line),))
+    shown = shown_path(source)
+    return Rejection(shown, row, (Problem(shown, message, line=line),))
 
 
 def iter_items(
@@ -178,23 +194,63 @@ def iter_items(
             found = False
             for path in walk(source.path, discovery.exclude):
                 found = True
-                yield Item(path)
+                yield file_item(path)
             if not found:
                 yield _reject(source.path, "folder holds no answers files (.yaml, .yml, .json)")
         elif source.kind == "csv":
-            yield from csv_items(source.path, content, mapping)
+            try:
+                yield from csv_items(source.path, content, mapping)
+            except Exception as exc:  # a bug: this file's other rows are lost, no others
+                reason = truncated(f"{type(exc).__name__}: {exc}", 200)
+                yield _reject(
+                    source.path,
+                    f"not read further: internal error ({reason}); this is a bug in founder-check",
+                )
         else:
-            yield Item(source.path)
+            yield file_item(source.path)
 
 
 def read_answers(item: Item, content: Content) -> Answers:
     """Read and validate one founder's answers (every source goes through parse_answers)."""
     if item.data is None:
-        return load_answers(item.source, content)
+        return parse_answers(_load_file(item), content, source=item.source)
     try:
         return parse_answers(item.data, content, source=item.source)
     except AnswersError as exc:
         raise AnswersError([_column_problem(p, item.headers or {}) for p in exc.problems]) from None
+
+
+def _load_file(item: Item) -> Any:
+    """An answers file's data; a special file (named pipe, device, socket) is refused unopened."""
+    path = item.path or item.source
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # missing or unreadable: load_data says why
+    if not stat.S_ISREG(mode):
+        message = f"is {_special_kind(mode)}, not a regular file; only regular files are read"
+        raise AnswersError(Problem(item.source, message))
+    try:
+        return load_data(Path(path))
+    except FounderCheckError as exc:
+        if item.path is None:
+            raise
+        problems = [
+            Problem(item.source, p.message, line=p.line, field=p.field) for p in exc.problems
+        ]
+        raise AnswersError(problems) from None
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
 
 
 def _column_problem(problem: Problem, headers: Mapping[str, str]) -> Problem:
@@ -293,9 +349,10 @@ def _hint(encoding: str | None) -> str:
 
 def csv_items(path: str, content: Content, mapping: CsvMapping) -> Iterator[Item | Rejection]:
     """One Item per CSV row (or a Rejection for a bad row, or for the whole file)."""
+    shown = shown_path(path)
     problem = _scan(path, mapping.encoding)
     if problem is not None:
-        yield Rejection(path, None, (problem,))
+        yield Rejection(shown, None, (replace(problem, source=shown),))
         return
     with open(path, encoding=reading_encoding(mapping.encoding), newline="") as handle:
         first = handle.readline()
@@ -308,11 +365,11 @@ def csv_items(path: str, content: Content, mapping: CsvMapping) -> Iterator[Item
                 yield _reject(path, "file is empty (no header row)", line=1)
                 return
             try:
-                plan = plan_columns(header, mapping, content, path)
+                plan = plan_columns(header, mapping, content, shown)
             except FounderCheckError as exc:
-                yield Rejection(path, None, tuple(exc.problems))
+                yield Rejection(shown, None, tuple(exc.problems))
                 return
-            yield from _rows(reader, plan, path)
+            yield from _rows(reader, plan, shown)
         except csv.Error as exc:
             yield _reject(
                 path, f"CSV error: {exc}; the rest of the file was not read", line=reader.line_num

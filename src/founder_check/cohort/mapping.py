@@ -13,7 +13,7 @@ The result of a row is the same mapping an answers file holds, so it is validate
 
 from __future__ import annotations
 
-import difflib
+import codecs
 import json
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -30,6 +30,7 @@ from founder_check.valuation import unknown_label
 METADATA = ("founder", "company", "stage")
 DEFAULT_SEPARATOR = ";"
 DELIMITERS = (",", ";", "\t")
+MAX_PROBLEMS_LISTED = 50  # of a mapping file: the rest are counted, not listed one by one
 
 
 def norm(text: str) -> str:
@@ -64,14 +65,39 @@ class CsvMapping:
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
-def known_encoding(name: str) -> bool:
-    """Whether Python can decode text in this encoding (e.g. utf-8, gb18030, big5); codecs
-    such as base64 that do not turn bytes into text are refused by `decode` too."""
+ENCODING_EXAMPLES = "utf-8, gb18030, gbk, big5, shift_jis, euc-kr, cp1252 or latin-1"
+# text codecs by Python's count, but for domain names and string literals, not files
+_PYTHON_CODECS = frozenset(
+    {"idna", "punycode", "raw-unicode-escape", "unicode-escape", "undefined"}
+)
+_ASCII = bytes(range(0x20, 0x7F)) + b"\t\r\n"  # a CSV's delimiters, quotes, line ends, ids
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why CSV files cannot be read in the encoding `name`, or None if they can.
+
+    It must be a text codec (bytes to text: not base64, hex or rot13, nor Python's codecs for
+    domain names and string literals) that reads plain ASCII (a CSV's commas, quotes, line
+    ends and ids) as itself. UTF-16 and UTF-32 (with or without a byte-order mark), UTF-7
+    and EBCDIC do not, and are refused here rather than read as noise or failing halfway.
+    """
+    shown = name if len(name) <= 40 else name[:40] + "…"
     try:
-        b"a".decode(name, errors="ignore")
-    except LookupError:
-        return False
-    return True
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        return f"{shown!r} is not a known text encoding"
+    if not getattr(info, "_is_text_encoding", True) or info.name in _PYTHON_CODECS:
+        return f"{shown!r} is not a text encoding (a Python codec for other data)"
+    try:
+        reads_ascii = _ASCII.decode(info.name) == _ASCII.decode("ascii")
+    except UnicodeError:
+        reads_ascii = False
+    if not reads_ascii:
+        return (
+            f"{shown!r} does not read plain ASCII (commas, quotes, line ends) as itself, as "
+            "UTF-16, UTF-32, UTF-7 and EBCDIC do not; save the file as 'CSV UTF-8' instead"
+        )
+    return None
 
 
 def load_mapping(
@@ -95,16 +121,27 @@ def load_mapping(
     except ValidationError as exc:
         raise InputFileError(validation_problems(exc, source, data)) from None
     problems: list[Problem] = []
+    unlisted = 0
 
     def problem(message: str, *loc: str) -> None:
+        nonlocal unlisted
+        if len(problems) >= MAX_PROBLEMS_LISTED:
+            unlisted += 1
+            return
         problems.append(Problem(source, message, line=line_of(data, loc), field=".".join(loc)))
+
+    def hint(target: str) -> str:
+        """A did-you-mean, for problems that are listed (not for the 10,000th bad column)."""
+        return _suggest(target, targets) if len(problems) < MAX_PROBLEMS_LISTED else ""
 
     if model.delimiter is not None and len(model.delimiter) != 1:
         problem("expected one character, e.g. ',' or ';'", "delimiter")
     if model.separator is not None and not model.separator:
         problem("must not be empty", "separator")
-    if model.encoding is not None and not known_encoding(model.encoding):
-        problem(f"unknown text encoding {model.encoding!r}; e.g. utf-8, gb18030", "encoding")
+    if model.encoding is not None:
+        why = encoding_problem(model.encoding)
+        if why is not None:
+            problem(f"{why}; expected a text encoding such as {ENCODING_EXAMPLES}", "encoding")
     targets = {*METADATA, *content.question_by_id}
     columns: dict[str, str] = {}
     claimed: dict[str, str] = {}
@@ -112,8 +149,7 @@ def load_mapping(
         target = target.strip()
         if target not in targets:
             problem(
-                f"{target!r} is not a question id{_suggest(target, targets)} "
-                "nor founder, company or stage",
+                f"{target!r} is not a question id{hint(target)} nor founder, company or stage",
                 "columns",
                 header,
             )
@@ -128,7 +164,7 @@ def load_mapping(
     for target, table in model.labels.items():
         if target not in targets or target in ("founder", "company"):
             problem(
-                f"{target!r} is not a question id{_suggest(target, targets)} nor stage",
+                f"{target!r} is not a question id{hint(target)} nor stage",
                 "labels",
                 target,
             )
@@ -141,6 +177,8 @@ def load_mapping(
             else:
                 checked[norm(label)] = value.strip()
         labels[target] = checked
+    if unlisted:
+        problems.append(Problem(source, f"and {unlisted:,} more problems like these"))
     if problems:
         raise InputFileError(problems)
     return CsvMapping(
@@ -171,8 +209,10 @@ def _check_value(content: Content, target: str, value: str) -> str | None:
 
 
 def _suggest(key: str, known: Sequence[str] | set[str]) -> str:
-    close = difflib.get_close_matches(key, sorted(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    from founder_check.suggest import close_match
+
+    close = close_match(key, known)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 Convert = Callable[[str], Any]

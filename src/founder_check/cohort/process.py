@@ -8,18 +8,22 @@ scorecards nor their JSON stay in memory, and each is written once. Workers rece
 content once, when they start, and results always come back in input order, so `--jobs`
 never changes the output. At most a few chunks are in flight, which keeps memory flat for
 any cohort size.
+
+One founder never stops the others: a bug met while reading or scoring one rejects that
+founder with the reason, and a worker process that dies (`pool`) costs at most the founder
+that killed it.
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from founder_check.cohort.aggregate import FounderOutcome, summarize
 from founder_check.cohort.inputs import Item, Rejection, read_answers
+from founder_check.cohort.pool import chunked
 from founder_check.content.models import Content, Lang
 from founder_check.errors import FounderCheckError, Problem
 
@@ -27,8 +31,6 @@ CHUNK = 32
 PART_PREFIX = ".part-"
 WINDOW_PER_JOB = 4
 
-T = TypeVar("T")
-R = TypeVar("R")
 Outcome = FounderOutcome | Rejection
 
 
@@ -58,34 +60,55 @@ class Scorer:
         self._parts = 0
 
     def __call__(self, item: Item | Rejection) -> Outcome:
+        """The founder's outcome, or a Rejection: for a problem in the input, and for a bug
+        met while reading or scoring it (that founder only; the others go on)."""
         if isinstance(item, Rejection):
             return item
         try:
             answers = read_answers(item, self.content)
         except FounderCheckError as exc:
             return Rejection(item.source, item.row, tuple(exc.problems))
+        except Exception as exc:
+            return _crashed(item, exc)
         settings = self.settings
-        card = self._score(  # no next-steps plan: it would more than double a cohort's time
-            self.content,
-            answers,
-            stage=settings.stage,
-            lang=settings.lang,
-            generated_at=settings.generated_at,
-            next_steps=False,
-        )
-        part = self._write_part(self._json(card)) if settings.cards_dir is not None else None
-        return summarize(card, source=item.source, row=item.row, line=item.line, part=part)
+        part = self._part_path() if settings.cards_dir is not None else None
+        try:
+            card = self._score(  # no next-steps plan: it would cost twice the scoring
+                self.content,
+                answers,
+                stage=settings.stage,
+                lang=settings.lang,
+                generated_at=settings.generated_at,
+                next_steps=False,
+            )
+            outcome = summarize(card, source=item.source, row=item.row, line=item.line, part=part)
+            text = self._json(card) if part is not None else b""
+        except Exception as exc:
+            return _crashed(item, exc)
+        if part is not None:
+            self._write_part(part, text)
+        return outcome
 
-    def _write_part(self, text: bytes) -> str:
-        """The scorecard JSON without its closing brace: the cohort block goes there."""
+    def _part_path(self) -> str:
         assert self.settings.cards_dir is not None
         self._parts += 1
-        path = os.path.join(self.settings.cards_dir, f"{PART_PREFIX}{os.getpid()}-{self._parts}")
+        return os.path.join(self.settings.cards_dir, f"{PART_PREFIX}{os.getpid()}-{self._parts}")
+
+    def _write_part(self, path: str, text: bytes) -> None:
+        """The scorecard JSON without its closing brace: the cohort block goes there."""
         try:
             self._write(path, text[: text.rindex(b"}")])
         except OSError as exc:
             raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
-        return path
+
+
+def _crashed(item: Item, exc: Exception) -> Rejection:
+    """A bug met on one founder: that founder is rejected with the reason, the run goes on."""
+    from founder_check.cohort.text import truncated
+
+    reason = truncated(f"{type(exc).__name__}: {exc}", 200)
+    message = f"not scored: internal error ({reason}); this is a bug in founder-check"
+    return Rejection(item.source, item.row, (Problem(item.source, message, line=item.line),))
 
 
 def finish_cards(tasks: list[tuple[str, str, bytes]]) -> None:
@@ -104,72 +127,107 @@ def finish_cards(tasks: list[tuple[str, str, bytes]]) -> None:
 
 # --- worker processes ---------------------------------------------------------------------
 
-_WORKER: dict[str, Any] = {}
+# Tests only, and only in worker processes: FOUNDER_CHECK_TEST_WORKER_DIES_ON=<file name>
+# makes the worker that comes to that input kill itself (SIGKILL), as the system's
+# out-of-memory killer or a crash in native code would; with
+# FOUNDER_CHECK_TEST_WORKER_DIES_ONCE=<path>, only the first time (it creates the path).
+# Honoured only under pytest (PYTEST_CURRENT_TEST set).
+DIES_ON = "FOUNDER_CHECK_TEST_WORKER_DIES_ON"
+DIES_ONCE = "FOUNDER_CHECK_TEST_WORKER_DIES_ONCE"
 
 
-def _init_worker(content: Content, settings: Settings) -> None:
+def _work(conn: Any, content: Content, settings: Settings) -> None:
+    """A worker process: score chunks of founders and finish scorecards until told to stop."""
     import signal
 
+    from founder_check.cohort.pool import serve
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _WORKER["scorer"] = Scorer(content, settings)
+    scorer = Scorer(content, settings)
+    dies_on = os.environ.get(DIES_ON) if "PYTEST_CURRENT_TEST" in os.environ else None
+
+    def handle(name: str, items: list[Any]) -> list[Any]:
+        if name == "finish":
+            finish_cards(items)
+            return [None] * len(items)
+        if dies_on is not None:
+            for item in items:
+                _test_death(item, dies_on)
+        return [scorer(item) for item in items]
+
+    serve(conn, handle)
 
 
-def _score_chunk(chunk: list[Item | Rejection]) -> list[Outcome]:
-    scorer: Scorer = _WORKER["scorer"]
-    return [scorer(item) for item in chunk]
+def _test_death(item: Item | Rejection, dies_on: str) -> None:
+    if os.path.basename(item.source) != dies_on:
+        return
+    once = os.environ.get(DIES_ONCE)
+    if once:
+        try:
+            os.close(os.open(once, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _finish_chunk(chunk: list[tuple[str, str, bytes]]) -> int:
-    finish_cards(chunk)
-    return len(chunk)
+def _lost(item: Item | Rejection, reason: str) -> Outcome:
+    """The outcome of a founder whose worker process died twice while scoring it."""
+    if isinstance(item, Rejection):
+        return item
+    message = (
+        f"not scored: the worker process scoring this founder {reason}, twice; "
+        "the other founders were scored"
+    )
+    return Rejection(item.source, item.row, (Problem(item.source, message, line=item.line),))
 
 
 class Workers:
-    """Scoring and writing, in this process (jobs=1) or in a pool of `jobs` processes."""
+    """Scoring and writing, in this process (jobs=1) or in `jobs` worker processes."""
 
     def __init__(self, content: Content, settings: Settings, jobs: int) -> None:
+        from founder_check.cohort.pool import Pool
+
         self.jobs = jobs
-        self._pool: Any = None
+        self._pool: Pool | None = None
         self._local = Scorer(content, settings)
         if jobs > 1:
-            import multiprocessing
-
-            self._pool = multiprocessing.Pool(
-                jobs, initializer=_init_worker, initargs=(content, settings)
-            )
+            self._pool = Pool(jobs, _work, (content, settings))
 
     def score(self, items: Iterable[Item | Rejection]) -> Iterator[Outcome]:
-        """Outcomes in the order of `items`."""
+        """Outcomes in the order of `items`; a founder whose worker dies is retried alone
+        in a new worker, and rejected if that one dies too."""
         if self._pool is None:
             for item in items:
                 yield self._local(item)
             return
-        for results in self._ordered(_score_chunk, items):
+        window = self.jobs * WINDOW_PER_JOB
+        for results in self._pool.map("score", chunked(items, CHUNK), window=window, lost=_lost):
             yield from results
 
     def finish(self, tasks: Iterable[tuple[str, str, bytes]]) -> Iterator[int]:
         """Complete scorecard files (`finish_cards`); yields how many, chunk by chunk."""
         if self._pool is None:
-            for chunk in _chunks(tasks, CHUNK):
-                yield _finish_chunk(chunk)
+            for chunk in chunked(tasks, CHUNK):
+                finish_cards(chunk)
+                yield len(chunk)
             return
-        yield from self._ordered(_finish_chunk, tasks)
+        from founder_check.cohort.pool import WorkerLost
 
-    def _ordered(self, function: Callable[[Any], R], items: Iterable[Any]) -> Iterator[R]:
-        """Apply `function` to chunks in the pool, a bounded number in flight, in order."""
-        pending: deque[Any] = deque()
         window = self.jobs * WINDOW_PER_JOB
-        for chunk in _chunks(items, CHUNK):
-            pending.append(self._pool.apply_async(function, (chunk,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        try:
+            for results in self._pool.map("finish", chunked(tasks, CHUNK), window=window):
+                yield len(results)
+        except WorkerLost as exc:
+            problem = Problem(
+                "cohort", f"a worker process writing the scorecards {exc}; nothing was written"
+            )
+            raise FounderCheckError(problem) from None
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.close()
             self._pool = None
 
     def __enter__(self) -> Workers:
@@ -177,14 +235,3 @@ class Workers:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -4,13 +4,14 @@ The flow is one pass over the inputs (each founder read, scored, counted, its sc
 written as a part file), then the cohort's statistics, then the files: each founder's
 scorecard finished with its place in the cohort, cohort.csv, rejected.csv, the scorecards
 folder moved into place, and cohort.json last (its presence means the run finished). A bad
-input is a rejection, never a stop, unless `--strict`.
+input is a rejection, never a stop, unless `--strict`; each is kept trimmed to its first
+problems (`rejections`). Every file is written into a work folder and moved into `--out` only
+when all are complete (`outdir`): a run that fails leaves `--out` as it was.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import __version__, readers
-from founder_check.atomic import flush_folder, replace_folder, write_chunks_atomic
+from founder_check.atomic import flush_folder, write_chunks_atomic
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
 from founder_check.cohort.hashes import HashSet, hash64
@@ -32,12 +33,14 @@ from founder_check.cohort.models import (
     RedFlagCount,
     SharedGap,
 )
-from founder_check.cohort.process import Settings, Workers
+from founder_check.cohort.outdir import OutFolder, open_out_folder
+from founder_check.cohort.process import PART_PREFIX, Settings, Workers
+from founder_check.cohort.rejections import RejectionLimiter, readable
 from founder_check.cohort.render import CohortView, render
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
 from founder_check.data import to_data
-from founder_check.errors import FounderCheckError, Problem, UsageError
+from founder_check.errors import FounderCheckError, Problem
 
 PROGRESS_MIN = 200
 AUTO_JOBS_MIN = 200  # below this, starting worker processes costs more than they save
@@ -101,25 +104,44 @@ def run_cohort(content: Content, options: CohortOptions, console: Any, err_conso
             separator=options.separator or DEFAULT_SEPARATOR, encoding=options.encoding
         )
     out = options.out
-    if out is not None:
-        reason = export.prepare_out_dir(out)
-        if reason is not None:
-            raise UsageError(reason)
-    discovery = discover(options.inputs, exclude=out)
+    # checked (and locked) before any input is read; the run builds its files in folder.work
+    folder = open_out_folder(out) if out is not None else None
+    try:
+        code = _checked_run(content, options, mapping, folder, console, err_console)
+    except BaseException:
+        if folder is not None:
+            folder.close(keep=False)
+        raise
+    if folder is not None:
+        folder.close(keep=True)
+    return code
+
+
+def _checked_run(
+    content: Content,
+    options: CohortOptions,
+    mapping: CsvMapping,
+    folder: OutFolder | None,
+    console: Any,
+    err_console: Any,
+) -> int:
+    """The run; an OSError that escapes (a full disk, a folder made read-only meanwhile) is
+    about the files being written, and is reported as such (inputs that cannot be read are
+    rejections)."""
+    discovery = discover(options.inputs, exclude=options.out)
     if not readers.HAVE_LIBYAML and any(s.kind != "csv" for s in discovery.sources):
         from founder_check.report.labels import label
 
         err_console.print(label("cohort_no_libyaml", options.lang), style="yellow")
     if options.strict and discovery.rejected:
-        raise FounderCheckError(list(discovery.rejected[0].problems))
-    # the run's own folder in DIR: the founder store, and the scorecards until they are done
-    work_dir = Path(tempfile.mkdtemp(prefix=export.WORK_DIR_PREFIX, dir=out)) if out else None
+        raise FounderCheckError(readable(discovery.rejected[0].problems))
     try:
-        with FounderStore(work_dir) as store:
-            return _run(content, options, mapping, discovery, store, work_dir, console, err_console)
-    finally:
-        if work_dir is not None:
-            shutil.rmtree(work_dir, ignore_errors=True)
+        with FounderStore(folder.work if folder is not None else None) as store:
+            return _run(content, options, mapping, discovery, store, folder, console, err_console)
+    except OSError as exc:
+        where = exc.filename or (folder.path if folder is not None else tempfile.gettempdir())
+        reason = f"cannot write: {exc.strerror or exc}"
+        raise FounderCheckError(Problem(str(where), reason)) from None
 
 
 def _run(
@@ -128,15 +150,15 @@ def _run(
     mapping: CsvMapping,
     discovery: Discovery,
     store: FounderStore,
-    work_dir: Path | None,
+    folder: OutFolder | None,
     console: Any,
     err_console: Any,
 ) -> int:
-    """Score every input; with a work folder (`--out`), write the report files too."""
+    """Score every input; with an output folder (`--out`), write the report files too."""
     lang = options.lang
     cards = None  # the folder that becomes scorecards/
-    if work_dir is not None:
-        cards = work_dir / export.SCORECARDS
+    if folder is not None:
+        cards = folder.work / export.SCORECARDS
         cards.mkdir(mode=0o700)
     settings = Settings(
         lang, options.stage, options.generated_at, str(cards) if cards is not None else None
@@ -144,7 +166,8 @@ def _run(
     tally = CohortTally(content)
     names = export.FileNames()
     duplicates = _Duplicates()
-    rejected = list(discovery.rejected)
+    limiter = RejectionLimiter()
+    rejected = [limiter.trim(rejection) for rejection in discovery.rejected]
     # workers first: they fork, and the progress bar runs a thread
     with (
         Workers(content, settings, _jobs(options.jobs, discovery)) as workers,
@@ -167,8 +190,8 @@ def _run(
                     os.unlink(outcome.card)  # its scorecard is not written
                 outcome = _duplicate(outcome, store.get(first))
             if options.strict:
-                raise FounderCheckError(list(outcome.problems))
-            rejected.append(outcome)
+                raise FounderCheckError(readable(outcome.problems))
+            rejected.append(limiter.trim(outcome))
         stats = tally.finish(lang)
         if cards is not None:
             progress.start_writing(len(store))
@@ -185,8 +208,8 @@ def _run(
         red_flags=stats.red_flag_counts(),
     )
     files: list[str] = []
-    if options.out is not None and work_dir is not None:
-        files = _write_reports(content, options, scored, options.out, work_dir)
+    if folder is not None:
+        files = _write_reports(content, options, scored, folder)
     render(_view(content, options, scored, files), console)
     return 1 if rejected else 0
 
@@ -225,20 +248,21 @@ def _card_tasks(
 
 
 def _write_reports(
-    content: Content, options: CohortOptions, scored: _Scored, out: Path, work_dir: Path
+    content: Content, options: CohortOptions, scored: _Scored, folder: OutFolder
 ) -> list[str]:
-    """The scorecards folder put in place, then cohort.csv, rejected.csv and cohort.json
-    (last: its presence means the run finished)."""
+    """cohort.csv, rejected.csv and cohort.json written beside the finished scorecards in
+    the work folder, all flushed to disk, then moved into `--out` (cohort.json last: its
+    presence means the run finished)."""
     import threading
 
     store, stats, rejected = scored.store, scored.stats, scored.rejected
-    cards = work_dir / export.SCORECARDS
+    work = folder.work
+    cards = work / export.SCORECARDS
+    _remove_parts(cards)
     flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
     flushing.start()  # the scorecards go to disk while the CSV files are written
-    export.write_cohort_csv(out / export.COHORT_CSV, store, scored.order, stats)
-    export.write_rejected_csv(out / export.REJECTED_CSV, rejected)
-    flushing.join()
-    replace_folder(cards, out / export.SCORECARDS, work_dir / "replaced")
+    export.write_cohort_csv(work / export.COHORT_CSV, store, scored.order, stats)
+    export.write_rejected_csv(work / export.REJECTED_CSV, rejected)
     head = {
         "schema_version": COHORT_SCHEMA_VERSION,
         "tool": {"name": "founder-check", "version": __version__},
@@ -255,16 +279,27 @@ def _write_reports(
     founders = (
         export.founder_entry(store.get(i), stats, content, options.lang) for i in scored.order
     )
-    rejected_entries = [export.rejected_entry(r) for r in rejected]
+    rejected_entries = (export.rejected_entry(r) for r in rejected)
     write_chunks_atomic(
-        out / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
+        work / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
     )
+    flushing.join()
+    folder.commit([export.SCORECARDS, export.COHORT_CSV, export.REJECTED_CSV, export.COHORT_JSON])
     return [
         export.COHORT_JSON,
         export.COHORT_CSV,
         export.REJECTED_CSV,
         f"{export.SCORECARDS}/ ({len(store)})",
     ]
+
+
+def _remove_parts(cards: Path) -> None:
+    """Part files nobody finished: written by a worker process that died before replying
+    (its founders were scored again), or of a founder rejected as a duplicate."""
+    with os.scandir(cards) as entries:
+        for entry in entries:
+            if entry.name.startswith(PART_PREFIX):
+                os.unlink(entry.path)
 
 
 def _counts(stats: CohortStats, rejected: list[Rejection]) -> dict[str, int]:

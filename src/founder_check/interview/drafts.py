@@ -25,7 +25,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from founder_check.atomic import write_text_atomic
 from founder_check.content.models import Lang
 from founder_check.errors import AnswersError, Problem
+from founder_check.private_dirs import make_private_dir
 from founder_check.readers import load_data
+from founder_check.unicode_text import replace_lone_surrogates
 
 DRAFT_FORMAT = "founder-check-draft"
 DRAFT_SUFFIX = ".draft.json"
@@ -76,11 +78,15 @@ def draft_path_for(save: Path | None, content_name: str) -> Path:
 
 
 def save_draft(path: Path, draft: Draft) -> None:
-    """Write the draft atomically, mode 0600; create its folder (mode 0700) if needed."""
+    """Write the draft atomically, mode 0600; create its folder (mode 0700) if needed.
+
+    Text that cannot be written as UTF-8 (a lone surrogate, from bytes a terminal could not
+    decode) is saved with U+FFFD in its place: every answer is kept, none stops the save.
+    """
     if not path.parent.is_dir():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(path.parent)
     text = json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    write_text_atomic(path, text)
+    write_text_atomic(path, replace_lone_surrogates(text))
 
 
 def read_draft(path: Path) -> Draft:

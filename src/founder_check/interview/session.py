@@ -9,6 +9,8 @@ is saved and `InterviewInterrupted` is raised for the command line to report (ex
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -27,7 +29,8 @@ from founder_check.conditions import question_applies
 from founder_check.content.models import Content, Question, Section
 from founder_check.errors import FounderCheckError, Problem
 from founder_check.interview.answers_file import default_save_path, save_answers
-from founder_check.interview.drafts import Draft, remove_draft, save_draft
+from founder_check.interview.draft_lock import hold_draft
+from founder_check.interview.drafts import Draft, default_draft_dir, remove_draft, save_draft
 from founder_check.interview.prompts import (
     SKIP,
     menu_prompt,
@@ -36,8 +39,15 @@ from founder_check.interview.prompts import (
     read_answer,
     stage_prompt,
 )
-from founder_check.interview.setup import InterviewOptions, Setup, resolve_setup
+from founder_check.interview.setup import (
+    InterviewOptions,
+    Setup,
+    interview_draft_path,
+    resolve_setup,
+)
 from founder_check.interview.words import word
+from founder_check.private_dirs import ensure_private_dir, make_private_dir
+from founder_check.unicode_text import replace_lone_surrogates
 from founder_check.valuation import AnswerValue, answer_label
 
 METADATA = ("founder", "company", "stage")
@@ -80,16 +90,29 @@ def run_interview(
     console: Console,
     ask: Ask = ask_prompt,
 ) -> InterviewResult:
-    """Run the whole interview; raise InterviewInterrupted on Ctrl-C, after saving the draft."""
+    """Run the whole interview; raise InterviewInterrupted on Ctrl-C, after saving the draft.
+
+    The draft is locked from before it is read until the interview ends: a second interview
+    on the same draft is refused (DraftInUseError) without touching it.
+    """
+    started = time.time()
+    draft_path = interview_draft_path(content, options)
+    with contextlib.suppress(OSError):  # an unwritable place is reported when the draft is saved
+        make_private_dir(draft_path.parent)
+    if draft_path.parent == default_draft_dir():
+        # older versions made these folders with the umask's mode (0777 under umask 000)
+        for folder in (draft_path.parent, draft_path.parent.parent):
+            ensure_private_dir(folder)
     interview: Interview | None = None
-    try:
-        setup = resolve_setup(content, options, ask=ask, console=console)
-        interview = Interview(setup, console=console, ask=ask)
-        return interview.run()
-    except (KeyboardInterrupt, EOFError):
-        if interview is None:
-            raise InterviewInterrupted(None, 0) from None
-        raise interview.interrupted() from None
+    with hold_draft(draft_path, started=started):
+        try:
+            setup = resolve_setup(content, options, ask=ask, console=console)
+            interview = Interview(setup, console=console, ask=ask)
+            return interview.run()
+        except (KeyboardInterrupt, EOFError):
+            if interview is None:
+                raise InterviewInterrupted(None, 0) from None
+            raise interview.interrupted() from None
 
 
 class Interview:
@@ -190,7 +213,7 @@ class Interview:
         else:
             message = word("founder_prompt" if key == "founder" else "company_prompt", lang)
             raw = self.ask(metadata_prompt(message, self.meta[key]))
-            self.meta[key] = str(raw or "").strip() or None
+            self.meta[key] = replace_lone_surrogates(str(raw or "").strip()) or None
         self._mark_done(key)
 
     def _ask_question(self, section: Section, question: Question) -> None:
@@ -213,6 +236,8 @@ class Interview:
         self.console.print(Text(progress, style="cyan"))
         self._print_question(question.text.get(lang), question.help.get(lang))
         raw = self.ask(question_prompt(question, lang, self._default(question)))
+        if isinstance(raw, str):  # typed text: bytes the terminal could not decode become U+FFFD
+            raw = replace_lone_surrogates(raw)
         answer = read_answer(question, raw)
         if answer is None:
             self.values.pop(question.id, None)

@@ -70,12 +70,10 @@ def check_options(content: Content, options: InterviewOptions) -> None:
     for section_id in options.sections:
         if section_id not in known:
             _usage(f"--section {section_id!r}: expected one of {', '.join(known)}")
-    if options.save is not None:
-        target = options.save
-        if target.is_dir():
-            _usage(f"{target}: is a folder; give a file name to --save")
-        if not target.absolute().parent.is_dir():
-            _usage(f"{target}: folder {str(target.absolute().parent)!r} does not exist")
+    if options.save is not None:  # a folder, a missing folder, read-only: exit 1 at once
+        from founder_check.outputs import check_output
+
+        check_output(str(options.save), "--save")
 
 
 def require_terminal(lang: Lang, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
@@ -88,15 +86,22 @@ def require_terminal(lang: Lang, stdin: TextIO | None = None, stdout: TextIO | N
     _usage(word("no_terminal", lang, which=word(which, lang)))
 
 
+def interview_draft_path(content: Content, options: InterviewOptions) -> Path:
+    """The draft this interview reads and writes; a usage error if `--resume` finds none."""
+    save = options.save.absolute() if options.save is not None else None
+    draft_path = options.draft or draft_path_for(save, content.name)
+    if options.resume and not draft_path.is_file():
+        _usage(f"{draft_path}: no draft to resume; start with 'founder-check assess'")
+    return draft_path
+
+
 def resolve_setup(
     content: Content, options: InterviewOptions, *, ask: Ask, console: Console
 ) -> Setup:
     """Pick the draft file and the starting answers; offer to continue an existing draft."""
     save = options.save.absolute() if options.save is not None else None
-    draft_path = options.draft or draft_path_for(save, content.name)
+    draft_path = interview_draft_path(content, options)
     if options.resume:
-        if not draft_path.is_file():
-            _usage(f"{draft_path}: no draft to resume; start with 'founder-check assess'")
         return _from_draft(content, options, draft_path, read_draft(draft_path))
     if draft_path.is_file():
         draft = read_draft(draft_path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from founder_check.content.models import Lang
 from founder_check.report.labels import label
 from founder_check.report.view import FlagView, NextStepsView, ReportView
+from founder_check.text_safety import visible
 
 _MARKDOWN_PUNCTUATION = "\\`*_{}[]()#+-.!|~"
 
@@ -18,7 +19,7 @@ def user_text(text: str) -> str:
     """Text a user typed (a founder or company name), made inert in Markdown: HTML is
     escaped and every Markdown punctuation mark backslash-escaped, so a name can neither
     become a tag or a link nor break a heading, in any CommonMark renderer."""
-    text = " ".join(text.split())  # one line: a newline would end the heading
+    text = " ".join(visible(text).split())  # control characters shown; one line
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return "".join(f"\\{char}" if char in _MARKDOWN_PUNCTUATION else char for char in text)
 
