@@ -15,6 +15,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ Handler = Callable[[str, list[Any]], list[Any]]  # (task name, items) -> one res
 _MISSING: Any = object()
 _JOIN_SECONDS = 5.0
 _PARENT_CHECK_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 class WorkerLost(Exception):
@@ -43,6 +45,7 @@ def serve(conn: Connection, handle: Handler) -> None:
     worker forked later holds a copy of the parent's side.
     """
     parent = os.getppid()
+    _die_with_parent()
     while True:
         while not conn.poll(_PARENT_CHECK_SECONDS):
             if os.getppid() != parent:
@@ -252,3 +255,17 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this worker the moment its parent dies, even in the
+    middle of a long chunk (the idle check in `serve` covers other systems, between chunks)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
