@@ -52,20 +52,10 @@ WORKERS = max(2, min(4, os.cpu_count() or 2))
 # and the bidirectional embeddings, overrides and isolates that reorder what is shown
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-_DELIMITER = (
-    "issue 12, mapping reader (only documented user errors, on every supported Python): found "
-    "by this corpus, not yet assigned; a delimiter the csv module refuses passes the mapping "
-    "check: Python 3.13 then raises ValueError (exit 3), 3.11 rejects the CSV as one unknown "
-    "column instead of naming the delimiter"
-)
 # input -> the issue-12 cause whose fix is still being made (an earlier entry was
 #   "answers/ctl-surrogate-notes.json": "issue 12 cause 1 (one input stops the whole cohort)",
 # fixed while the corpus was written); remove an entry once its test XPASSes
-PENDING: dict[str, str] = {
-    "maps/delimiter-quote.yaml": _DELIMITER,
-    "maps/delimiter-newline.yaml": _DELIMITER,
-    "maps/delimiter-cr.yaml": _DELIMITER,
-}
+PENDING: dict[str, str] = {}
 
 pytestmark = pytest.mark.skipif(
     os.name != "posix", reason="named pipes, devices, links and byte file names are POSIX"

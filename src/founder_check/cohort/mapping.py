@@ -70,6 +70,7 @@ ENCODING_EXAMPLES = "utf-8, gb18030, gbk, big5, shift_jis, euc-kr, cp1252 or lat
 _PYTHON_CODECS = frozenset(
     {"idna", "punycode", "raw-unicode-escape", "unicode-escape", "undefined"}
 )
+_NOT_DELIMITERS = frozenset('"\r\n')
 _ASCII = bytes(range(0x20, 0x7F)) + b"\t\r\n"  # a CSV's delimiters, quotes, line ends, ids
 
 
@@ -136,6 +137,9 @@ def load_mapping(
 
     if model.delimiter is not None and len(model.delimiter) != 1:
         problem("expected one character, e.g. ',' or ';'", "delimiter")
+    elif model.delimiter is not None and model.delimiter in _NOT_DELIMITERS:
+        # the csv module refuses these (or reads the whole file as one column)
+        problem("a quote or a line end cannot separate columns; use ',', ';' or a tab", "delimiter")
     if model.separator is not None and not model.separator:
         problem("must not be empty", "separator")
     if model.encoding is not None:
