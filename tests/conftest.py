@@ -50,3 +50,18 @@ def run_cli(
         timeout=timeout,
         env=env,
     )
+
+
+def copy_content(tmp_path: Path) -> Path:
+    """A copy of the bundled content folders, for tests that edit or break them."""
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "questionnaires", target / "questionnaires")
+    shutil.copytree(ROOT / "scoring", target / "scoring")
+    return target
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a text file; `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

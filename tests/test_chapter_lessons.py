@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,8 @@ from founder_check.answers import parse_answers
 from founder_check.content.models import Lang
 from founder_check.explain import explain
 from tests.answer_factory import answers_data
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_content as _copy_content
+from tests.conftest import run_cli
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "interview_content"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -61,13 +61,6 @@ def test_interview_fixture_content_passes_the_lesson_check() -> None:
     fixture = load_content(FIXTURE_CONTENT)
     for ref in _cited(fixture):
         assert fixture.chapter_by_ref[ref].lesson is not None, ref
-
-
-def _copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "questionnaires", target / "questionnaires")
-    shutil.copytree(ROOT / "scoring", target / "scoring")
-    return target
 
 
 def test_content_check_requires_a_lesson_on_a_cited_chapter(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +15,9 @@ import yaml
 from founder_check import Content, load_answers, score
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_content as _copy_content
+from tests.conftest import edit_file as _edit
+from tests.conftest import run_cli
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -181,19 +182,6 @@ def test_bundled_content_checks_clean() -> None:
     result = run_cli("content", "check")
     assert result.returncode == 0, result.stderr
     assert "ok:" in result.stdout
-
-
-def _copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "questionnaires", target / "questionnaires")
-    shutil.copytree(ROOT / "scoring", target / "scoring")
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_content_check_reports_file_problems_with_line(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -27,24 +26,13 @@ from founder_check.explain import explain
 from founder_check.report.explain import render_explain
 from founder_check.schemas import scorecard_schema
 from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_content as _copy_content
+from tests.conftest import edit_file as _edit
 from tests.rule_helpers import RULE_CASES, scorecard, strong_answers
 
 LANGS: tuple[Lang, ...] = ("en", "zh")
 SNAKE_OR_DOTTED = re.compile(r"\b[a-z0-9]+(?:[_.][a-z0-9]+)+\b")
 ASCII_PUNCTUATION = re.compile(r"[,;:()?!]")
-
-
-def _copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "questionnaires", target / "questionnaires")
-    shutil.copytree(ROOT / "scoring", target / "scoring")
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _sentences(content: Content) -> list[tuple[str, Text]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,8 @@ from founder_check.explain import explain
 from founder_check.report.weights import weights_markdown
 from founder_check.scorecard import Scorecard
 from tests.answer_factory import answers_data
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_content as _copy_content
+from tests.conftest import run_cli
 
 
 def _card(content: Content, data: dict[str, object], stage: str) -> Scorecard:
@@ -202,13 +202,6 @@ def test_weights_markdown_is_the_function_output(lang: str) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == weights_markdown(load_content(), lang)  # type: ignore[arg-type]
     assert "technical_innovation" not in result.stdout
-
-
-def _copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "questionnaires", target / "questionnaires")
-    shutil.copytree(ROOT / "scoring", target / "scoring")
-    return target
 
 
 def test_weights_command_reads_another_folder(tmp_path: Path) -> None:
