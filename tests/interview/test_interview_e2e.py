@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
 import stat
 import subprocess
@@ -27,12 +26,12 @@ from founder_check.answers import load_answers
 from founder_check.content.loader import load_content
 from founder_check.content.models import Content
 from tests.id_scan import ids_in
+from tests.interview.conftest import COLUMNS, ROWS
 
 pexpect = pytest.importorskip("pexpect")
 
 FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "interview_content"
 TIMEOUT = 15
-ROWS, COLUMNS = 50, 200
 
 UP, DOWN, ENTER, SPACE, BACKSPACE = "\x1b[A", "\x1b[B", "\r", " ", "\x7f"
 CTRL_C = "\x03"
@@ -140,29 +139,6 @@ class Terminal:
     @property
     def output(self) -> str:
         return self.log.getvalue()
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    home = tmp_path / "home"
-    home.mkdir()
-    return {
-        **os.environ,
-        "TERM": "xterm",
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "COLUMNS": str(COLUMNS),
-        "LINES": str(ROWS),
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "NO_COLOR": "1",
-    }
-
-
-@pytest.fixture
-def work(tmp_path: Path) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    return folder
 
 
 @pytest.fixture

@@ -39,29 +39,6 @@ REST_OF_METADATA = [
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    home = tmp_path / "home"
-    home.mkdir()
-    return {
-        **os.environ,
-        "TERM": "xterm",
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "COLUMNS": "200",
-        "LINES": "50",
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "NO_COLOR": "1",
-    }
-
-
-@pytest.fixture
-def work(tmp_path: Path) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def spawn(env: dict[str, str], work: Path) -> Iterator[Callable[..., Terminal]]:
     started: list[Terminal] = []
 
