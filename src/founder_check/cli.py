@@ -36,6 +36,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 content_app = typer.Typer(help="Check and inspect content folders.", no_args_is_help=True)
 schema_app = typer.Typer(help="Print the JSON Schema of a file format.", no_args_is_help=True)
@@ -186,7 +187,11 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version_callback, is_eager=True, help="Print the version."
+            "--version",
+            "-V",
+            callback=_version_callback,
+            is_eager=True,
+            help="Print the version.",
         ),
     ] = False,
 ) -> None:
@@ -768,7 +773,7 @@ def _print_json(data: Any) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] in (["--version"], ["-V"]):
         # answered before typer builds every command's parser: scripts call this often
         print(_version_text())
         return

@@ -1,0 +1,75 @@
+"""The habits of Python command-line tools: -h, -V, `python -m`, a licence, typing marker."""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+import subprocess
+import sys
+
+import pytest
+
+from founder_check import __version__
+from tests.conftest import ROOT, run_cli
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version_flags_print_the_version(flag: str) -> None:
+    result = run_cli(flag)
+    assert result.returncode == 0
+    assert result.stdout == f"founder-check {__version__}\n"
+
+
+def test_version_flag_is_eager_among_other_options() -> None:
+    result = run_cli("-V", "assess")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"founder-check {__version__}"
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["assess"], ["cohort"], ["content"], ["content", "check"], ["schema"]]
+)
+def test_short_help_is_the_long_help(command: list[str]) -> None:
+    short, long = run_cli(*command, "-h"), run_cli(*command, "--help")
+    assert short.returncode == long.returncode == 0
+    assert short.stdout == long.stdout
+    assert "Usage: founder-check" in short.stdout
+    assert "-h, --help" in short.stdout
+
+
+def test_python_m_runs_the_same_command_line(example_answers: object) -> None:
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1", TERM="dumb")
+    module = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "founder_check",
+            "assess",
+            "--answers",
+            str(example_answers),
+            "--json",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    script = run_cli("assess", "--answers", str(example_answers), "--json", "-")
+    assert module.returncode == script.returncode == 0
+    strip = [line for line in module.stdout.splitlines() if "generated_at" not in line]
+    assert strip == [line for line in script.stdout.splitlines() if "generated_at" not in line]
+    version = subprocess.run(
+        [sys.executable, "-m", "founder_check", "-V"], capture_output=True, text=True, env=env
+    )
+    assert version.stdout == f"founder-check {__version__}\n"
+
+
+def test_package_is_marked_typed() -> None:
+    assert importlib.resources.files("founder_check").joinpath("py.typed").is_file()
+
+
+def test_licence_file_matches_the_declared_licence() -> None:
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License")
+    assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
