@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,22 @@ from founder_check import Content, load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+# The user's folders that the tool writes (content cache, interview drafts) and reads
+# (config), for this test run only: the suite never touches the real ~/.cache or ~/.local.
+USER_DIRS = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+_user_home = Path(tempfile.mkdtemp(prefix="founder-check-tests-"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name in USER_DIRS:
+        folder = _user_home / name.lower()
+        folder.mkdir(exist_ok=True)
+        os.environ[name] = str(folder)
+    os.environ["LOCALAPPDATA"] = str(_user_home / "localappdata")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_user_home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

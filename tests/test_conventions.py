@@ -6,6 +6,7 @@ import importlib.resources
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,15 @@ def test_licence_file_matches_the_declared_licence() -> None:
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License")
     assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_suite_writes_no_real_user_folder(tmp_path: Path, example_answers: Path) -> None:
+    real_cache = Path.home() / ".cache" / "founder-check"
+    before = sorted(real_cache.rglob("*")) if real_cache.exists() else None
+    result = run_cli("assess", "--answers", str(example_answers), "--json", str(tmp_path / "a"))
+    assert result.returncode == 0
+    test_cache = Path(os.environ["XDG_CACHE_HOME"])
+    assert not test_cache.is_relative_to(Path.home()) or "founder-check-tests-" in str(test_cache)
+    assert any((test_cache / "founder-check").rglob("*")), "the run did not use the test cache"
+    after = sorted(real_cache.rglob("*")) if real_cache.exists() else None
+    assert after == before
