@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from founder_check import __version__
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, script_path
 
 
 @pytest.mark.parametrize("flag", ["-V", "--version"])
@@ -86,3 +87,41 @@ def test_the_suite_writes_no_real_user_folder(tmp_path: Path, example_answers: P
     assert any((test_cache / "founder-check").rglob("*")), "the run did not use the test cache"
     after = sorted(real_cache.rglob("*")) if real_cache.exists() else None
     assert after == before
+
+
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def _colour_codes(text: str) -> set[str]:
+    """The colour parameters (foreground or background) among the SGR sequences of text."""
+    found = set()
+    for params in _SGR.findall(text):
+        for code in params.split(";"):
+            if code and (30 <= int(code) <= 49 or 90 <= int(code) <= 107):
+                found.add(code)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("extra_env", "args", "coloured"),
+    [
+        ({}, [], True),
+        ({"NO_COLOR": "1"}, [], False),
+        ({}, ["--no-color"], False),
+    ],
+)
+def test_no_color_removes_every_colour(
+    example_answers: Path, extra_env: dict[str, str], args: list[str], coloured: bool
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update(FORCE_COLOR="1", TERM="xterm-256color", COLUMNS="100", **extra_env)
+    result = subprocess.run(
+        [script_path(), *args, "assess", "--answers", str(example_answers)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert bool(_colour_codes(result.stdout)) is coloured
+    assert "Readiness" in result.stdout or "readiness" in result.stdout

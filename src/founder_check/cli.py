@@ -194,8 +194,15 @@ def _root(
             help="Print the version.",
         ),
     ] = False,
+    no_color: Annotated[
+        bool,
+        typer.Option("--no-color", help="No colours in any output (as NO_COLOR=1 does)."),
+    ] = False,
 ) -> None:
     """Assess an AI large-model startup against the success factors of five source documents."""
+    if no_color:
+        # every console (rich) and prompt (prompt_toolkit) is made later and reads NO_COLOR
+        os.environ["NO_COLOR"] = "1"
 
 
 def write_output(path: str, text: str) -> None:
