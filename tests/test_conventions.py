@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,45 @@ def test_no_color_removes_every_colour(
     assert result.returncode == 0
     assert bool(_colour_codes(result.stdout)) is coloured
     assert "Readiness" in result.stdout or "readiness" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [("bash", "complete -o"), ("zsh", "#compdef founder-check"), ("fish", "complete --command")],
+)
+def test_completion_script_for_each_shell(shell: str, marker: str) -> None:
+    result = run_cli("completion", shell)
+    assert result.returncode == 0
+    assert marker in result.stdout
+    assert "_FOUNDER_CHECK_COMPLETE" in result.stdout
+
+
+def test_completion_rejects_an_unknown_shell() -> None:
+    result = run_cli("completion", "tcsh")
+    assert result.returncode == 2
+    assert "tcsh" in result.stderr
+
+
+def _bash_complete(words: str) -> list[str]:
+    """Source the generated bash script in a real bash and ask it to complete `words`."""
+    script = run_cli("completion", "bash").stdout
+    program = (
+        f"{script}\n"
+        f"COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))\n"
+        "_founder_check_completion founder-check\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    bin_dir = str(Path(script_path()).parent)
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    result = subprocess.run(
+        ["bash", "-c", program], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_bash_completes_commands_options_and_values() -> None:
+    assert _bash_complete("founder-check coh") == ["cohort"]
+    assert "--markdown" in _bash_complete("founder-check assess --mark")
+    assert _bash_complete("founder-check assess --lang z") == ["zh"]

@@ -778,12 +778,41 @@ def _print_json(data: Any) -> None:
     write_output("-", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+class Shell(str, enum.Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+COMPLETE_VAR = "_FOUNDER_CHECK_COMPLETE"
+
+
+@app.command()
+@guarded
+def completion(shell: Annotated[Shell, typer.Argument(help="The shell to complete in.")]) -> None:
+    """Print the shell's completion script: `eval "$(founder-check completion bash)"`."""
+    from typer._completion_classes import completion_init
+    from typer.completion import shell_complete
+
+    completion_init()
+    command = typer.main.get_command(app)
+    code = shell_complete(command, {}, "founder-check", COMPLETE_VAR, f"source_{shell.value}")
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:
     """Console-script entry point."""
     if sys.argv[1:] in (["--version"], ["-V"]):
         # answered before typer builds every command's parser: scripts call this often
         print(_version_text())
         return
+    if os.environ.get(COMPLETE_VAR):
+        # the shell asks for completions (the script `completion` prints sets this variable);
+        # typer answers it once its completion classes are registered
+        from typer._completion_classes import completion_init
+
+        completion_init()
     from founder_check.streams import tolerate_unencodable_text
 
     tolerate_unencodable_text()  # a Latin-1 terminal gets '?' for what it cannot show
