@@ -75,6 +75,17 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def workbook_values(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every sheet of a workbook the tool wrote: sheet name -> rows of cell values."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book}
+    finally:
+        book.close()
+
+
 def outputs_without_timestamps(out: Path) -> dict[str, Any]:
     """Every file of a cohort report, parsed, with the run's timestamp left out."""
     files: dict[str, Any] = {}
@@ -86,6 +97,8 @@ def outputs_without_timestamps(out: Path) -> dict[str, Any]:
             data = read_json(path)
             data.pop("generated_at", None)
             files[name] = data
+        elif path.suffix == ".xlsx":
+            files[name] = workbook_values(path)
         else:
             files[name] = path.read_text(encoding="utf-8")
     return files

@@ -27,6 +27,11 @@ def pytest_configure(config: pytest.Config) -> None:
         folder.mkdir(exist_ok=True)
         os.environ[name] = str(folder)
     os.environ["LOCALAPPDATA"] = str(_user_home / "localappdata")
+    # --lang defaults from the locale: the suite's runs, in process and in subprocesses, are
+    # English whatever the machine's LANG; tests of that default set the variables themselves
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -53,8 +53,8 @@ def test_option_not_offered_names_line_and_choices(content: Content, example_ans
     problems = _problems(text.replace("focus: one_plus_adjacent", "focus: everyone"), content)
     assert problems == [
         f"a.yaml:{line}: answers.market.segment_focus: 'everyone' is not an option; expected "
-        "one of one_defined_segment, one_plus_adjacent, horizontal_platform, two_three_related, "
-        "several_unrelated, not_chosen"
+        "one of not_chosen, several_unrelated, two_three_related, one_plus_adjacent, "
+        "horizontal_platform, one_defined_segment"
     ]
 
 

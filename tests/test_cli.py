@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from founder_check import Content, load_answers, score
+from founder_check.report.formats import ExportFormat, export
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view
 from tests.conftest import copy_content as _copy_content
@@ -279,17 +280,30 @@ def test_content_option_loads_another_folder(tmp_path: Path, example_answers: Pa
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_report_golden(content: Content, example_answers: Path, lang: str) -> None:
-    """The full report at 100 columns; review the golden file by eye when it changes."""
-    from rich.console import Console
+    """The full report at 100 columns, on the console the CLI prints to (Chinese wraps
+    between characters); review the golden file by eye when it changes."""
+    from founder_check.cjk_wrap import WrapConsole
 
     card = score(content, load_answers(example_answers, content), lang=lang)  # type: ignore[arg-type]
     buffer = io.StringIO()
-    console = Console(file=buffer, width=100, color_system=None, legacy_windows=False)
+    console = WrapConsole(file=buffer, width=100, color_system=None, legacy_windows=False)
     render(build_view(card, content), console)
     golden = GOLDEN / f"seed-founder.{lang}.txt"
     if UPDATE_GOLDEN or not golden.exists():
         golden.write_text(buffer.getvalue(), encoding="utf-8")
     assert buffer.getvalue() == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_markdown_golden(content: Content, example_answers: Path, lang: str) -> None:
+    """The Markdown report of the example; review the golden file by eye when it changes
+    (tests/test_markdown_renderers.py checks that renderers agree on it)."""
+    card = score(content, load_answers(example_answers, content), lang=lang)  # type: ignore[arg-type]
+    markdown = export(card, ExportFormat.markdown, content)
+    golden = GOLDEN / f"seed-founder.{lang}.md"
+    if UPDATE_GOLDEN or not golden.exists():
+        golden.write_text(markdown, encoding="utf-8")
+    assert markdown == golden.read_text(encoding="utf-8")
 
 
 def test_markdown_export(tmp_path: Path, example_answers: Path) -> None:

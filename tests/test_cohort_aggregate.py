@@ -11,15 +11,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from founder_check import Content, parse_answers, score
+from founder_check.answers import Answers
 from founder_check.cohort.aggregate import (
     NO_FLAG,
     CohortTally,
     FounderOutcome,
     percentile_table,
     quartiles,
-    summarize,
 )
+from founder_check.cohort.compact import compact_scorecard, founder_outcome
 from tests.answer_factory import answers_data
+
+
+def summarize(content: Content, answers: Answers) -> FounderOutcome:
+    """The cohort's summary of one founder, as `cohort` makes it (the compact path)."""
+    card, outcome, plan = compact_scorecard(
+        content, answers, stage=None, lang="en", generated_at=None
+    )
+    return founder_outcome(card, outcome, plan, source="f.yaml")
 
 
 def percentile(sorted_values: list[float], value: float) -> float:
@@ -35,8 +44,10 @@ def _outcome(
     *,
     factors: list[float | None] | None = None,
     flags: tuple[tuple[str, str], ...] = (),
-    gaps: tuple[str, ...] = (),
+    gaps: tuple[tuple[str, float], ...] = (),
     name: str = "x",
+    targets: list[float | None] | None = None,
+    below: list[bool] | None = None,
 ) -> FounderOutcome:
     count = len(content.factors)
     return FounderOutcome(
@@ -50,10 +61,11 @@ def _outcome(
         overall=overall,
         level="validating",
         factors=tuple(factors) if factors is not None else (overall,) * count,
-        below_target=(False,) * count,
+        below_target=tuple(below) if below is not None else (False,) * count,
         weakest=None,
         red_flags=flags,
-        gap_questions=gaps,
+        gaps=gaps,
+        targets=tuple(targets) if targets is not None else (None,) * count,
     )
 
 
@@ -135,29 +147,30 @@ def test_shared_gaps_and_red_flags_are_counted(content: Content) -> None:
         _outcome(
             content,
             50.0,
-            gaps=(questions[1], questions[0]),
+            gaps=((questions[1], 1.5), (questions[0], 0.5)),
             flags=((minor.id, minor.severity),),
             name="a",
         )
     )
-    tally.add(_outcome(content, 60.0, gaps=(questions[1],), name="b"))
+    tally.add(_outcome(content, 60.0, gaps=((questions[1], 0.5),), name="b"))
     tally.add(
         _outcome(
             content,
             70.0,
-            gaps=(questions[2], questions[1]),
+            gaps=((questions[2], 0.5), (questions[1], 1.0)),
             flags=((critical.id, critical.severity), (minor.id, minor.severity)),
             name="c",
         )
     )
     stats = tally.finish("zh")
     gaps = stats.shared_gaps()
-    assert [(g.question, g.founders) for g in gaps] == [
-        (questions[1], 3),
-        (questions[0], 1),
-        (questions[2], 1),
+    # ranked by what they cost the cohort's mean; equal costs keep the question order
+    assert [(g.question, g.founders, g.points_each, g.cohort_points) for g in gaps] == [
+        (questions[1], 3, 1.0, 1.0),
+        (questions[0], 1, 0.5, round(0.5 / 3, 2)),
+        (questions[2], 1, 0.5, round(0.5 / 3, 2)),
     ]
-    assert gaps[0].share == 1.0 and gaps[0].text == content.question_by_id[questions[1]].text.zh
+    assert gaps[0].text == content.question_by_id[questions[1]].text.zh
     assert all(c.ref in content.chapter_by_ref for g in gaps for c in g.chapters)
     counts = stats.red_flag_counts()
     assert [(c.id, c.founders) for c in counts] == [(critical.id, 1), (minor.id, 2)]
@@ -170,14 +183,70 @@ def test_shared_gaps_and_red_flags_are_counted(content: Content) -> None:
 
 @pytest.mark.parametrize("seed", range(3))
 def test_summarize_keeps_what_the_cohort_needs(content: Content, seed: int) -> None:
-    data = answers_data(content, rng=random.Random(seed))
-    card = score(content, parse_answers(data, content))
-    outcome = summarize(card, source="f.yaml")
+    answers = parse_answers(answers_data(content, rng=random.Random(seed)), content)
+    card = score(content, answers)
+    outcome = summarize(content, answers)
     assert outcome.overall == card.overall and outcome.level == card.level.id
     assert outcome.factors == tuple(f.score for f in card.factors)
-    assert outcome.gap_questions == tuple(g.question for g in card.gaps)
+    assert outcome.gaps == tuple((g.question, g.shortfall) for g in card.gaps)
+    assert outcome.top_gaps == tuple(g.question for g in card.gaps[:3])
+    assert outcome.targets == tuple(f.target for f in card.factors)
+    assert outcome.below_target == tuple(bool(f.gap) for f in card.factors)
     assert outcome.red_flags == tuple((h.id, h.severity) for h in card.red_flags)
     scored = [f for f in card.factors if f.score is not None]
     weakest = next(f for f in scored if f.id == outcome.weakest)
     assert all((weakest.gap or 0) >= (f.gap or 0) for f in scored)
     assert not math.isnan(outcome.overall)
+
+
+def test_a_costly_gap_of_a_few_outranks_a_cheap_gap_of_all(content: Content) -> None:
+    """The shortfall, not the share: a gap every founder has at a tenth of a point matters
+    less than one half the cohort has at five points each."""
+    cheap, costly = [q.id for q in content.questions if q.scored][:2]
+    tally = CohortTally(content)
+    for number in range(4):
+        gaps = ((cheap, 0.1), (costly, 5.0)) if number % 2 else ((cheap, 0.1),)
+        tally.add(_outcome(content, 50.0, gaps=gaps, name=str(number)))
+    gaps = tally.finish("en").shared_gaps()
+    assert [(g.question, g.founders) for g in gaps] == [(costly, 2), (cheap, 4)]
+    assert (gaps[0].points_each, gaps[0].cohort_points) == (5.0, 2.5)
+    assert (gaps[1].points_each, gaps[1].cohort_points) == (0.1, 0.1)
+
+
+def test_shared_gap_points_are_the_scorecards_shortfalls(content: Content) -> None:
+    """Summed from real scorecards: each founder's `Gap.shortfall`, over those who have it
+    (each) and over the cohort (cohort)."""
+    founders = [
+        parse_answers(answers_data(content, rng=random.Random(seed)), content) for seed in range(8)
+    ]
+    cards = [score(content, answers) for answers in founders]
+    tally = CohortTally(content)
+    for answers in founders:
+        tally.add(summarize(content, answers))
+    for gap in tally.finish("en").shared_gaps():
+        points = [g.shortfall for card in cards for g in card.gaps if g.question == gap.question]
+        assert gap.founders == len(points) > 0  # rounded to two decimals:
+        assert gap.points_each == pytest.approx(math.fsum(points) / len(points), abs=0.0051)
+        assert gap.cohort_points == pytest.approx(math.fsum(points) / len(cards), abs=0.0051)
+
+
+def test_factors_are_measured_against_each_founders_target(content: Content) -> None:
+    """Founders at different stages: the target shown is the mean of theirs, and the
+    shortfall the mean of (target - score) over those below their own target."""
+    count = len(content.factors)
+    tally = CohortTally(content)
+    rows = [(40.0, 65.0, True), (70.0, 65.0, False), (50.0, 55.0, True), (30.0, None, False)]
+    for score_value, target, below in rows:
+        factors: list[float | None] = [score_value] * count
+        targets: list[float | None] = [target] * count
+        tally.add(
+            _outcome(content, score_value, factors=factors, targets=targets, below=[below] * count)
+        )
+    first = tally.finish("en").factor_stats()[0]
+    assert first.founders == 4 and first.below_target == 2
+    assert first.target == round((65 + 65 + 55) / 3, 1)
+    assert first.shortfall == ((65 - 40) + (55 - 50)) / 2
+    nobody_below = CohortTally(content)
+    nobody_below.add(_outcome(content, 80.0, targets=[50.0] * count))
+    top = nobody_below.finish("en").factor_stats()[0]
+    assert (top.target, top.below_target, top.shortfall) == (50.0, 0, None)

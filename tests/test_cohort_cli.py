@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -28,7 +29,7 @@ from tests.conftest import ROOT, run_cli
 def schemas() -> dict[str, dict[str, object]]:
     """The published schemas, from the installed script (as another program would get them)."""
     found = {}
-    for name in ("cohort", "cohort-scorecard", "scorecard"):
+    for name in ("cohort", "cohort-scorecard", "cohort-texts", "scorecard"):
         result = run_cli("schema", name)
         assert result.returncode == 0, result.stderr
         found[name] = json.loads(result.stdout)
@@ -62,7 +63,7 @@ def test_bad_inputs_are_reported_and_never_stop_the_others(
     for heading in (
         "Ranking",
         "Success factors across the cohort",
-        "Gaps most founders share",
+        "Gaps that cost the cohort most",
         "Inputs not used",
     ):
         assert heading in result.stdout
@@ -93,7 +94,8 @@ def test_bad_inputs_are_reported_and_never_stop_the_others(
     for path in cards:
         card = read_json(path)
         jsonschema.validate(card, schemas["cohort-scorecard"])
-        jsonschema.validate(card, schemas["scorecard"])
+        assert card["texts"] == "texts.json"
+    jsonschema.validate(read_json(out / "texts.json"), schemas["cohort-texts"])
     assert [f["rank"] for f in report["founders"]] == sorted(f["rank"] for f in report["founders"])
     # the duplicate's scorecard was never finished: no part file or work folder is left
     assert not [p for p in out.rglob(".*")]
@@ -107,8 +109,12 @@ def test_all_good_exits_0_and_writes_every_file(tmp_path: Path, content: Content
     assert sorted(p.name for p in out.iterdir()) == [
         "cohort.csv",
         "cohort.json",
+        "cohort.xlsx",
+        "index.html",
+        "onepagers",
         "rejected.csv",
         "scorecards",
+        "texts.json",
     ]
     assert (out / "rejected.csv").read_bytes() == b"\xef\xbb\xbfinput,row,line,field,reason\r\n"
     assert len(read_csv(out / "cohort.csv")) == 6
@@ -480,3 +486,40 @@ def test_csv_in_another_encoding_is_read_with_encoding(tmp_path: Path, content: 
     result = run_cli("cohort", str(form), "--map", str(mapping))
     assert result.returncode == 1
     assert f"{mapping}:2: encoding: 'base64' is not a text encoding" in result.stderr
+
+
+def test_the_cohort_schema_says_how_far_short_the_cohort_falls(
+    schemas: dict[str, dict[str, object]],
+) -> None:
+    """Schema 2.0: shared gaps carry what they cost (no share that reads 100%), factors
+    their target and the shortfall of those below it."""
+    schema: dict[str, Any] = schemas["cohort"]
+    assert schema["properties"]["schema_version"] == {"const": "2.0"}
+    gap = schema["$defs"]["SharedGap"]
+    assert {"founders", "points_each", "cohort_points"} <= set(gap["required"])
+    assert "share" not in gap["properties"]
+    factor = schema["$defs"]["FactorStats"]
+    assert {"target", "below_target", "shortfall"} <= set(factor["required"])
+
+
+def test_the_terminal_shows_what_each_shared_gap_costs(tmp_path: Path, content: Content) -> None:
+    write_cohort(tmp_path / "in", content, 6)
+    out = tmp_path / "out"
+    result = invoke("cohort", str(tmp_path / "in"), "--out", str(out))
+    assert result.exit_code == 0, result.stdout
+    report = read_json(out / "cohort.json")
+    gaps = report["shared_gaps"]
+    costs = [gap["cohort_points"] for gap in gaps]
+    assert costs == sorted(costs, reverse=True) and costs[0] > 0
+    table = result.stdout[result.stdout.index("Gaps that cost the cohort most") :]
+    top = gaps[0]
+    first = next(line for line in table.splitlines() if line.startswith("│  1 │"))
+    cells = [cell.strip() for cell in first.split("│")]
+    assert cells[3:6] == [
+        f"{top['founders']} of 6",
+        f"+{top['points_each']:.1f}",
+        f"+{top['cohort_points']:.1f}",
+    ]
+    assert "%" not in table.split("Red flags by founder")[0]
+    factors = result.stdout[result.stdout.index("Success factors across the cohort") :]
+    assert "Target" in factors and "Short by" in factors

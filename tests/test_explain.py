@@ -136,7 +136,7 @@ def test_condition_text_reads_nested_rules(content: Content) -> None:
     assert "且" in condition_text(rule, "zh")
     gate = content.level_by_id["validating"].requires[0].when
     assert condition_text(gate, content=content).endswith(
-        "(one_defined_segment, one_plus_adjacent, horizontal_platform, two_three_related)"
+        "(two_three_related, one_plus_adjacent, horizontal_platform, one_defined_segment)"
     )
 
 

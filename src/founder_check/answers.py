@@ -7,6 +7,12 @@ Every scored question also accepts "not sure": `unknown` (any case) or `不确�
 one sentinel `UNKNOWN` whatever the kind (a string, never a tuple, even for multi answers).
 An answers file may carry the `date:` of its answers (ISO 8601, YYYY-MM-DD), so that two
 assessments can be told apart and compared.
+
+An answers file may leave whole sections out, as `assess --section` writes one: a section
+none of whose questions has an answer is left out (`Answers.left_out`), its questions are
+not required, and the scorecard reports them as not answered yet. Inside a section it does
+answer, every required question still needs its answer; a file that answers no section at
+all is held to every question, so an untouched template is still an error.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from typing import Any
 from founder_check.conditions import question_applies
 from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
 from founder_check.errors import AnswersError, Problem
+from founder_check.messages import Both, Message, Quoted, Series, joined
 from founder_check.readers import line_of, load_data
 from founder_check.valuation import AnswerValue
 
@@ -46,6 +53,7 @@ class Answers:
     skipped: tuple[str, ...] = ()
     source: str | None = None
     date: dt.date | None = None  # when these answers were given
+    left_out: tuple[str, ...] = ()  # sections with no answer at all, in questionnaire order
 
     def to_file_data(self) -> dict[str, Any]:
         """The answers-file form of these answers (what `load_answers` reads back); the date
@@ -84,28 +92,27 @@ def parse_answers(
     problems: list[Problem] = []
 
     def problem(message: str, *loc: str) -> None:
-        field = ".".join(_shortened(part) for part in loc)
+        field = joined([_shortened(part) for part in loc], ".")
         problems.append(Problem(source, message, line=line_of(data, loc), field=field))
 
     if not isinstance(data, Mapping):
-        raise AnswersError(Problem(source, "expected a mapping with an 'answers:' key", line=1))
+        raise AnswersError(Problem(source, Message("answers_not_mapping"), line=1))
     unknown_top = [str(key) for key in data if key not in TOP_KEYS]
     for key in unknown_top[:MAX_UNKNOWN_LISTED]:
-        problem(f"unknown key; expected {', '.join(TOP_KEYS)}", key)
+        problem(Message("unknown_top_key", keys=Series(TOP_KEYS)), key)
     if len(unknown_top) > MAX_UNKNOWN_LISTED:
-        problem(_more_unknown(len(unknown_top), "keys"))
+        problem(_more_unknown(len(unknown_top), "more_unknown_keys"))
     metadata: dict[str, str | None] = {}
     for name in METADATA_FIELDS:
         value = data.get(name)
         if value is not None and not isinstance(value, (str, int, float)):
-            problem("expected plain text", name)
+            problem(Message("plain_text"), name)
             value = None
         metadata[name] = None if value is None else _printable(str(value))[:200] or None
     stage = metadata["stage"]
     if stage is not None and stage not in content.stage_by_id:
-        problem(
-            f"unknown stage {stage!r}; expected one of {', '.join(content.stage_by_id)}", "stage"
-        )
+        stages = Series(tuple(content.stage_by_id))
+        problem(Message("unknown_stage", stage=Quoted.of(stage), stages=stages), "stage")
     answered_on = None
     try:
         answered_on = parse_date(data.get("date"))
@@ -115,16 +122,17 @@ def parse_answers(
     if raw_answers is None:
         raw_answers = {}
     if not isinstance(raw_answers, Mapping):
-        problem("expected a mapping of question id to answer", "answers")
+        problem(Message("answers_mapping"), "answers")
         raw_answers = {}
 
     known = content.question_by_id
     unknown_ids = [str(key) for key in raw_answers if key not in known]
     for key in unknown_ids[:MAX_UNKNOWN_LISTED]:
-        problem(f"unknown question id{_suggest(key, known)}", "answers", key)
+        problem(Message("unknown_question", hint=_suggest(key, known)), "answers", key)
     if len(unknown_ids) > MAX_UNKNOWN_LISTED:
-        problem(_more_unknown(len(unknown_ids), "question ids"), "answers")
+        problem(_more_unknown(len(unknown_ids), "more_unknown_ids"), "answers")
 
+    left_out = left_out_sections(raw_answers, content)
     values: dict[str, AnswerValue] = {}
     skipped: list[str] = []
     for question in content.questions:
@@ -133,13 +141,10 @@ def parse_answers(
         present = question.id in raw_answers
         raw = raw_answers.get(question.id)
         if raw is None:
-            if required_at(question, content, stage) and require_complete:
-                hint = "null" if present else "missing"
-                problem(
-                    f"required answer is {hint}; expected {expectation(question)}",
-                    "answers",
-                    question.id,
-                )
+            needed = require_complete and question.section not in left_out
+            if needed and required_at(question, content, stage):
+                key = "required_null" if present else "required_missing"
+                problem(Message(key, expected=expectation(question)), "answers", question.id)
             elif present or not question.required:
                 skipped.append(question.id)
             continue
@@ -157,7 +162,25 @@ def parse_answers(
         skipped=tuple(skipped),
         source=source,
         date=answered_on,
+        left_out=left_out,
     )
+
+
+def left_out_sections(raw_answers: Mapping[Any, Any], content: Content) -> tuple[str, ...]:
+    """The sections none of whose questions has an answer in `raw_answers` (an empty value
+    or an empty list is none), in questionnaire order; none when no section has one, so that
+    an empty file is held to every question rather than scored as answering nothing."""
+    answered = {
+        question.section for question in content.questions if is_given(raw_answers.get(question.id))
+    }
+    if not answered:
+        return ()
+    return tuple(section.id for section in content.sections if section.id not in answered)
+
+
+def is_given(raw: Any) -> bool:
+    """Whether a raw value holds an answer: not null, nor empty text, list or mapping."""
+    return raw is not None and raw != "" and raw != [] and raw != {}
 
 
 def parse_date(raw: Any) -> dt.date | None:
@@ -166,7 +189,7 @@ def parse_date(raw: Any) -> dt.date | None:
     if raw is None:
         return None
     if isinstance(raw, dt.datetime):
-        raise ValueError(f"{raw.isoformat()!r} has a time of day; expected a date, YYYY-MM-DD")
+        raise ValueError(Message("date_time_of_day", value=Quoted.of(raw.isoformat())))
     if isinstance(raw, dt.date):
         return raw
     text = str(raw).strip() if isinstance(raw, (str, int, float)) else None
@@ -174,17 +197,17 @@ def parse_date(raw: Any) -> dt.date | None:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            message = f"{text!r} is not a day of the calendar; expected YYYY-MM-DD"
+            message = Message("date_not_in_calendar", value=Quoted.of(text))
             raise ValueError(message) from None
-    shown = repr(text) if text is not None else _describe(raw)
-    raise ValueError(f"{shown} is not a date; expected YYYY-MM-DD (ISO 8601), e.g. 2026-05-01")
+    shown = Quoted.of(text) if text is not None else _describe(raw)
+    raise ValueError(Message("not_a_date", value=shown))
 
 
 def _shortened(key: str, limit: int = 100) -> str:
     """A key as named in a message: a stray key of a million characters is not printed."""
     if len(key) <= limit:
         return key
-    return f"{key[:limit]}… ({len(key):,} characters)"
+    return Message("long_text", start=key[:limit], length=f"{len(key):,}")
 
 
 def _printable(text: str) -> str:
@@ -218,17 +241,23 @@ def _says_unknown(question: Question, raw: Any) -> bool:
     return is_unknown_word(raw)
 
 
-def _unknown_refused(question: Question) -> str:
+def _unknown_refused(question: Question) -> Message:
     """Why "not sure" is refused: only scored questions can be weighed conservatively."""
     if question.kind == "text":
-        return (
-            f"{UNKNOWN!r} means not sure, which a free-text question does not take; "
-            "expected other text (or an empty answer if the question is optional)"
-        )
-    return (
-        f"{UNKNOWN!r} (not sure) is only for scored questions, and this one decides which "
-        f"questions apply or gives context; expected {expectation(question)}"
-    )
+        return Message("unknown_for_text", word=Quoted.of(UNKNOWN))
+    return Message("unknown_for_context", word=Quoted.of(UNKNOWN), expected=expectation(question))
+
+
+def _not_an_option(text: str, question: Question) -> Message:
+    return Message("not_an_option", value=Quoted.of(text), expected=expectation(question))
+
+
+def _not_whole(raw: Any, question: Question) -> Message:
+    return Message("not_whole", value=Quoted.of(raw), expected=expectation(question))
+
+
+def _out_of_range(number: float, question: Question) -> Message:
+    return Message("out_of_range", value=f"{number:g}", expected=expectation(question))
 
 
 def coerce_answer(question: Question, raw: Any) -> AnswerValue:
@@ -241,22 +270,22 @@ def coerce_answer(question: Question, raw: Any) -> AnswerValue:
     if kind == "single":
         text = _as_text(raw, question)
         if question.option(text) is None:
-            raise ValueError(f"{text!r} is not an option; expected {expectation(question)}")
+            raise ValueError(_not_an_option(text, question))
         return text
     if kind == "multi":
         items = list(raw) if isinstance(raw, (list, tuple)) else [raw]
         if any(is_unknown_word(item) for item in items):
-            raise ValueError(f"{UNKNOWN!r} (not sure) cannot be combined with other options")
+            raise ValueError(Message("unknown_combined", word=Quoted.of(UNKNOWN)))
         chosen: list[str] = []
         for item in items:
             text = _as_text(item, question)
             if question.option(text) is None:
-                raise ValueError(f"{text!r} is not an option; expected {expectation(question)}")
+                raise ValueError(_not_an_option(text, question))
             if text not in chosen:
                 chosen.append(text)
         exclusive = [c for c in chosen if (opt := question.option(c)) and opt.exclusive]
         if exclusive and len(chosen) > 1:
-            raise ValueError(f"{exclusive[0]!r} cannot be combined with other options")
+            raise ValueError(Message("exclusive_combined", option=Quoted.of(exclusive[0])))
         return tuple(chosen)
     if kind == "yesno":
         if isinstance(raw, bool):
@@ -266,26 +295,26 @@ def coerce_answer(question: Question, raw: Any) -> AnswerValue:
             return True
         if word in _NO_WORDS:
             return False
-        raise ValueError(f"{word!r} is not yes or no")
+        raise ValueError(Message("not_yes_no", word=Quoted.of(word)))
     if kind == "scale":
         assert question.scale is not None
         number = _as_number(raw)
         if number != int(number):
-            raise ValueError(f"{raw!r} is not a whole number; expected {expectation(question)}")
+            raise ValueError(_not_whole(raw, question))
         if not question.scale.min <= number <= question.scale.max:
-            raise ValueError(f"{number:g} is out of range; expected {expectation(question)}")
+            raise ValueError(_out_of_range(number, question))
         return int(number)
     if kind == "number":
         assert question.min is not None and question.max is not None
         number = _as_number(raw)
         if question.integer and number != int(number):
-            raise ValueError(f"{raw!r} is not a whole number; expected {expectation(question)}")
+            raise ValueError(_not_whole(raw, question))
         if not question.min <= number <= question.max:
-            raise ValueError(f"{number:g} is out of range; expected {expectation(question)}")
+            raise ValueError(_out_of_range(number, question))
         return int(number) if question.integer else number
     text = _as_text(raw, question, allow_numbers=True)
     if len(text) > MAX_TEXT:
-        raise ValueError(f"text is {len(text)} characters; at most {MAX_TEXT}")
+        raise ValueError(Message("text_too_long", length=len(text), limit=MAX_TEXT))
     return text
 
 
@@ -294,64 +323,87 @@ def _as_text(raw: Any, question: Question, *, allow_numbers: bool = False) -> st
         return raw.strip()
     if allow_numbers and isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return str(raw)
-    raise ValueError(f"expected {expectation(question)}, got {_describe(raw)}")
+    raise ValueError(Message("expected_got", expected=expectation(question), got=_describe(raw)))
 
 
 def _as_number(raw: Any) -> float:
     """A finite float; an int beyond any float (OverflowError) or digits too many for `repr`
     (4,300) are refused like infinity, named by their length."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-        raise ValueError(f"expected a number, got {_describe(raw)}")
+        raise ValueError(Message("expected_number", got=_describe(raw)))
     if isinstance(raw, int) and raw.bit_length() > 1000:
-        shown = f"a whole number of about {int(raw.bit_length() * 0.30103):,} digits"
+        digits = f"{int(raw.bit_length() * 0.30103):,}"
+        shown: Message | Quoted = Message("huge_whole_number", digits=digits)
     else:
         text = repr(raw)
-        shown = text if len(text) <= 60 else f"{text[:40]}… ({len(text):,} characters)"
+        shown = Quoted(text)
+        if len(text) > 60:
+            shown = Message("long_text", start=text[:40], length=f"{len(text):,}")
     try:
         number = float(raw.replace("_", "") if isinstance(raw, str) else raw)
     except ValueError:
-        raise ValueError(f"expected a number, got {shown}") from None
+        raise ValueError(Message("expected_number", got=shown)) from None
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {shown}")
+        raise ValueError(Message("expected_finite", got=shown))
     return number
 
 
-def _describe(raw: Any) -> str:
+def _describe(raw: Any) -> Message | Quoted:
     if isinstance(raw, Mapping):
-        return "a mapping"
+        return Message("a_mapping")
     if isinstance(raw, (list, tuple)):
-        return "a list"
-    return repr(raw)
+        return Message("a_list")
+    return Quoted.of(raw)
 
 
-def expectation(question: Question) -> str:
-    """What a valid answer to this question looks like, for error messages."""
+_EXPECTATIONS: dict[int, tuple[Question, Message]] = {}  # by id; holding it keeps the id
+
+
+def expectation(question: Question) -> Message:
+    """What a valid answer to this question looks like, for error messages (English as a
+    `str`; `Message.text("zh")` in Chinese). Made once per question: a form export whose
+    every cell is wrong asks for it tens of times a row."""
+    cached = _EXPECTATIONS.get(id(question))
+    if cached is not None and cached[0] is question:
+        return cached[1]
+    if len(_EXPECTATIONS) >= 4096:  # contents loaded again and again (tests): start over
+        _EXPECTATIONS.clear()
+    message = _expectation(question)
+    _EXPECTATIONS[id(question)] = (question, message)
+    return message
+
+
+def _expectation(question: Question) -> Message:
     kind = question.kind
+    options = Series(tuple(option.id for option in question.options))
     if kind == "single":
-        return "one of " + ", ".join(option.id for option in question.options)
+        return Message("expect_one_of", options=options)
     if kind == "multi":
-        return "a list of " + ", ".join(option.id for option in question.options)
+        return Message("expect_list_of", options=options)
     if kind == "yesno":
-        return f"{YES} or {NO}"
+        return Message("expect_yes_no", yes=YES, no=NO)
     if kind == "scale" and question.scale is not None:
-        return f"a whole number from {question.scale.min} to {question.scale.max}"
+        scale = question.scale
+        return Message("expect_whole_range", min=scale.min, max=scale.max, unit=Message("empty"))
     if kind == "number":
-        whole = "a whole number" if question.integer else "a number"
-        unit = f" ({question.unit.en})" if question.unit else ""
-        return f"{whole} from {question.min:g} to {question.max:g}{unit}"
-    return "text"
+        key = "expect_whole_range" if question.integer else "expect_number_range"
+        unit = Message("empty")
+        if question.unit:
+            unit = Message("expect_unit", unit=Both(question.unit.en, question.unit.zh))
+        return Message(key, min=f"{question.min:g}", max=f"{question.max:g}", unit=unit)
+    return Message("expect_text")
 
 
-def _suggest(key: str, known: Mapping[str, Question]) -> str:
+def _suggest(key: str, known: Mapping[str, Question]) -> Message:
     from founder_check.suggest import close_match
 
     close = close_match(key, known)
-    return f"; did you mean {close!r}?" if close else ""
+    return Message("did_you_mean", name=Quoted.of(close)) if close else Message("empty")
 
 
-def _more_unknown(count: int, what: str) -> str:
+def _more_unknown(count: int, key: str) -> Message:
     """One line for the unknown keys past the first `MAX_UNKNOWN_LISTED`: a file of 100,000
     stray keys is one problem to fix, not 100,000 lines to read (nor 100,000 searches)."""
-    return f"and {count - MAX_UNKNOWN_LISTED:,} more unknown {what}"
+    return Message(key, count=count - MAX_UNKNOWN_LISTED)

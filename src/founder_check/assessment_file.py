@@ -39,22 +39,13 @@ def is_scorecard(data: Any) -> bool:
 def answers_from_scorecard(data: Mapping[str, Any], content: Content, source: str) -> Answers:
     """The answers a scorecard was made from: its questions' answers, subject, stage, date."""
     _check_content(data, content, source)
-    questions = data.get("questions")
-    if not isinstance(questions, list) or not all(isinstance(q, Mapping) for q in questions):
-        raise InputFileError(
-            Problem(source, "a scorecard without its 'questions' list; cannot compare it")
-        )
+    answers = _scorecard_answers(data, source)
     stage = data.get("stage")
     stage_id = None
     if isinstance(stage, Mapping) and stage.get("source") != "default":
         stage_id = stage.get("id")
     subject = data.get("subject")
     subject = subject if isinstance(subject, Mapping) else {}
-    answers = {
-        str(item.get("id")): item.get("answer")
-        for item in questions
-        if item.get("status") in _WITH_ANSWERS
-    }
     file_data = {
         "founder": subject.get("founder"),
         "company": subject.get("company"),
@@ -63,6 +54,24 @@ def answers_from_scorecard(data: Mapping[str, Any], content: Content, source: st
         "answers": answers,
     }
     return parse_answers(file_data, content, source=source, require_complete=False)
+
+
+def _scorecard_answers(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """The answers of a scorecard: a cohort's (by id) holds them in `answers`, one of
+    `assess --json` in its `questions` list."""
+    compact = data.get("answers")
+    if isinstance(compact, Mapping):
+        return {str(question): answer for question, answer in compact.items()}
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not all(isinstance(q, Mapping) for q in questions):
+        raise InputFileError(
+            Problem(source, "a scorecard without its 'questions' list; cannot compare it")
+        )
+    return {
+        str(item.get("id")): item.get("answer")
+        for item in questions
+        if item.get("status") in _WITH_ANSWERS
+    }
 
 
 def _check_content(data: Mapping[str, Any], content: Content, source: str) -> None:

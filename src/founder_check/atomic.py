@@ -70,6 +70,13 @@ def write_chunks_atomic(path: Path, chunks: Iterable[str], *, mode: int = PRIVAT
     _write_atomic(path, write, mode=mode)
 
 
+def write_atomic_with(
+    path: Path, write: Callable[[BinaryIO], object], *, mode: int = PRIVATE_MODE
+) -> None:
+    """Like `write_text_atomic`, for a writer that fills a binary file (a workbook)."""
+    _write_atomic(path, write, mode=mode)
+
+
 def _write_atomic(path: Path, write: Callable[[BinaryIO], object], *, mode: int) -> None:
     if path.is_symlink():
         path = Path(os.path.realpath(path))

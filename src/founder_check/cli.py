@@ -51,7 +51,28 @@ class Lang(str, enum.Enum):
     zh = "zh"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of questions and reports.")]
+def _lang_or_locale(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> str:
+    """--lang when given; otherwise the language of the user's locale, read when the command
+    runs (LC_ALL, then LC_MESSAGES, then LANG: zh_* gives Chinese, anything else English).
+    The `= Lang.en` of each command is only the value click reports as not given."""
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if source is not None and source.name == "DEFAULT":  # click's ParameterSource.DEFAULT
+        from founder_check.env_lang import lang_from_env
+
+        return lang_from_env(os.environ)
+    return value.value
+
+
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        callback=_lang_or_locale,
+        show_default=False,
+        help="Language of questions and reports. Default: the locale's language (LC_ALL, "
+        "LC_MESSAGES or LANG; zh_* gives zh, anything else en).",
+    ),
+]
 ContentOption = Annotated[
     Path | None,
     typer.Option("--content", help="Content folder (questionnaires/ + scoring/) to use instead."),
@@ -60,6 +81,12 @@ StageOption = Annotated[
     str | None,
     typer.Option(
         "--stage", metavar="STAGE", help="Company stage; overrides the answers' own stage."
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace an answers file (or form, or mapping) that already holds answers."
     ),
 ]
 
@@ -93,8 +120,11 @@ def report_error(exc: BaseException) -> int:
             line = escape(visible(str(problem)))
             console.print(f"[red]error:[/red] {line}", markup=True, soft_wrap=True)
         if len(exc.problems) > MAX_PROBLEMS_PRINTED:
+            from founder_check.phrases import plural_form
+
             more = len(exc.problems) - MAX_PROBLEMS_PRINTED
-            console.print(f"[red]error:[/red] and {more:,} more problems", markup=True)
+            what = plural_form(more, "problem", "problems")
+            console.print(f"[red]error:[/red] and {more:,} more {what}", markup=True)
         return exc.exit_code
     console.print(
         f"[red]internal error:[/red] {type(exc).__name__}: {escape(visible(str(exc)))}\n"
@@ -226,6 +256,24 @@ def check_output_path(path: str | None, option: str = "") -> None:
     check_output(path, option)
 
 
+def check_not_input(outputs: dict[str, str | None], answers: list[Path | None]) -> None:
+    """Refuse (exit 2) an export written over an answers file the command reads or saves:
+    a report is replaced as usual, answers never are."""
+    from founder_check.errors import Problem, UsageError
+    from founder_check.overwrite import same_file
+
+    for option, path in outputs.items():
+        for source in answers:
+            if path not in (None, "-") and source is not None and same_file(str(path), source):
+                raise UsageError(
+                    Problem(
+                        f"{option} {path}",
+                        "is the answers file this command reads or saves; the export would "
+                        "replace it: write the export to another file",
+                    )
+                )
+
+
 def now_iso() -> str:
     from datetime import datetime, timezone
 
@@ -253,6 +301,15 @@ def assess(
             "--markdown",
             metavar="PATH",
             help="Write the report as Markdown to PATH ('-': stdout), to share it.",
+        ),
+    ] = None,
+    html_path: Annotated[
+        str | None,
+        typer.Option(
+            "--html",
+            metavar="PATH",
+            help="Write the report as a one-page HTML file to PATH ('-': stdout), to share "
+            "or print it.",
         ),
     ] = None,
     lang: LangOption = Lang.en,
@@ -285,14 +342,25 @@ def assess(
         Path | None,
         typer.Argument(metavar="[DRAFT]", help="With --resume: the draft file to continue."),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Interview: replace the --save file even if it holds answers."
+        ),
+    ] = False,
 ) -> None:
     """Score a founder: from an answers file, or by interview in a terminal."""
     content = load_content_option(content_dir)
     check_stage(content, stage)
-    if json_path == "-" and markdown_path == "-":
-        usage_error("--json - and --markdown - cannot both write to stdout")
+    exports = {"--json": json_path, "--markdown": markdown_path, "--html": html_path}
+    to_stdout = [option for option, path in exports.items() if path == "-"]
+    if len(to_stdout) > 1:
+        both = "both" if len(to_stdout) == 2 else "all"
+        usage_error(f"{' - and '.join(to_stdout)} - cannot {both} write to stdout")
     check_output_path(json_path, "--json")
     check_output_path(markdown_path, "--markdown")
+    check_output_path(html_path, "--html")
+    check_not_input(exports, [answers, update, save])
     if answers is None:
         from founder_check.interview.setup import InterviewOptions
 
@@ -304,6 +372,7 @@ def assess(
             update=update,
             sections=tuple(sections or ()),
             stage=stage,
+            force=force,
         )
         _interview(
             content,
@@ -311,11 +380,12 @@ def assess(
             content_dir=content_dir,
             json_path=json_path,
             markdown_path=markdown_path,
+            html_path=html_path,
         )
         return
-    if save or resume or update or sections or draft:
+    if save or resume or update or sections or draft or force:
         usage_error(
-            "--save, --resume, --update, --section and DRAFT are for the interview, "
+            "--save, --resume, --update, --section, --force and DRAFT are for the interview, "
             "not for --answers"
         )
     from founder_check.answers import load_answers
@@ -328,7 +398,15 @@ def assess(
         lang=lang.value,
         json_path=json_path,
         markdown_path=markdown_path,
+        html_path=html_path,
     )
+    if loaded.left_out:  # a file written by `assess --section`: say how to complete it
+        from founder_check.left_out import completion_hint
+
+        given = [] if content_dir is None else ["--content", str(content_dir)]
+        given += ["--lang", "zh"] if lang.value == "zh" else []
+        hint = completion_hint(str(answers), content, loaded.left_out, lang.value, given)
+        _err_console().print(hint, markup=False, soft_wrap=True)
 
 
 def _interview(
@@ -338,6 +416,7 @@ def _interview(
     content_dir: Path | None,
     json_path: str | None,
     markdown_path: str | None = None,
+    html_path: str | None = None,
 ) -> None:
     """Interview the founder in the terminal, save the answers, then report as usual."""
     from founder_check.interview.setup import check_options, require_terminal, resume_command
@@ -378,8 +457,9 @@ def _interview(
         lang=lang,
         json_path=json_path,
         markdown_path=markdown_path,
+        html_path=html_path,
     )
-    if before is not None and "-" not in (json_path, markdown_path):
+    if before is not None and "-" not in (json_path, markdown_path, html_path):
         from founder_check.compare import compare as compare_answers
 
         _print_comparison(compare_answers(content, before, result.answers, lang=lang))
@@ -405,6 +485,7 @@ def emit_scorecard(
     lang: LangCode,
     json_path: str | None,
     markdown_path: str | None = None,
+    html_path: str | None = None,
 ) -> None:
     """Score, then print the report and/or write the exports ('-' for stdout: no report)."""
     from founder_check.engine import score
@@ -412,12 +493,17 @@ def emit_scorecard(
 
     card = score(content, answers, stage=stage, lang=lang, generated_at=now_iso())
     written = []
-    for path, fmt in ((json_path, ExportFormat.json), (markdown_path, ExportFormat.markdown)):
+    exports = (
+        (json_path, ExportFormat.json),
+        (markdown_path, ExportFormat.markdown),
+        (html_path, ExportFormat.html),
+    )
+    for path, fmt in exports:
         if path is not None:
             write_output(path, export(card, fmt, content))
             if path != "-":
                 written.append(path)
-    if "-" not in (json_path, markdown_path):
+    if "-" not in (json_path, markdown_path, html_path):
         from founder_check.report.terminal import render
         from founder_check.report.view import build_view
 
@@ -446,6 +532,7 @@ def template(
             "question texts, to build a matching form.",
         ),
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Write a complete, commented answers file to fill in an editor (or, with --csv, a form)."""
     if map_path is not None and not as_csv:
@@ -453,6 +540,7 @@ def template(
     check_output_path(None if output is None else str(output), "--output")
     check_output_path(None if map_path is None else str(map_path), "--map")
     content = load_content_option(content_dir)
+    _keep_what_was_written(content, lang.value, output, map_path, as_csv=as_csv, force=force)
     if as_csv:
         _csv_template(content, lang.value, output, map_path)
         return
@@ -464,6 +552,26 @@ def template(
     else:
         write_output(str(output), text)
         _err_console().print(f"answers template written to {output}", markup=False)
+
+
+def _keep_what_was_written(
+    content: Content,
+    lang: LangCode,
+    output: Path | None,
+    map_path: Path | None,
+    *,
+    as_csv: bool,
+    force: bool,
+) -> None:
+    """Refuse (exit 2) to replace a filled answers file, form or edited mapping: `overwrite`."""
+    from founder_check.overwrite import check_overwrite
+
+    check_overwrite(output, "--output", lang, kind="csv" if as_csv else "answers", force=force)
+    if map_path is not None:
+        from founder_check.cohort.mapping import mapping_skeleton
+
+        written = [mapping_skeleton(content, code) for code in ("en", "zh")]
+        check_overwrite(map_path, "--map", lang, kind="mapping", force=force, untouched=written)
 
 
 def _csv_template(content: Content, lang: Any, output: Path | None, map_path: Path | None) -> None:
@@ -510,6 +618,7 @@ def compare(
     """Show the progress between two assessments: scores, levels, changed answers, red flags."""
     content = load_content_option(content_dir)
     check_output_path(json_path, "--json")
+    check_not_input({"--json": json_path}, [old, new])
     from founder_check.assessment_file import load_assessment
     from founder_check.compare import compare as compare_answers
 
@@ -550,7 +659,8 @@ def cohort(
         typer.Option(
             "--out",
             "-o",
-            help="Write cohort.json, cohort.csv, rejected.csv and scorecards/ to this folder.",
+            help="Write index.html, cohort.json, cohort.csv, rejected.csv, cohort.xlsx, "
+            "scorecards/ and onepagers/ to this folder.",
         ),
     ] = None,
     map_path: Annotated[
@@ -593,6 +703,14 @@ def cohort(
     rows: Annotated[
         int, typer.Option("--rows", min=0, help="Lines per list in the terminal (0: all).")
     ] = 30,
+    no_onepagers: Annotated[
+        bool,
+        typer.Option(
+            "--no-onepagers",
+            help="With --out: leave out onepagers/, each founder's HTML one-pager (they "
+            "about double the time a cohort takes).",
+        ),
+    ] = False,
     lang: LangOption = Lang.en,
     content_dir: ContentOption = None,
     stage: StageOption = None,
@@ -622,6 +740,7 @@ def cohort(
         jobs=jobs,
         rows=rows,
         generated_at=now_iso(),
+        onepagers=not no_onepagers,
     )
     code = run_cohort(content, options, _console(), _err_console())
     raise typer.Exit(code)
@@ -696,11 +815,18 @@ def content_check(
     if problems:
         raise ContentError(problems)
     assert content is not None
+    from founder_check.phrases import plural_form
+
+    def counted(count: int, one: str, other: str) -> str:
+        return f"{count} {plural_form(count, one, other)}"
+
     scored = sum(1 for q in content.questions if q.scored)
     typer.echo(
-        f"{root}: ok: {len(content.sections)} sections, {len(content.questions)} questions "
-        f"({scored} scored), {len(content.factors)} factors, {len(content.red_flags)} red flags, "
-        f"{len(content.chapters)} chapters"
+        f"{root}: ok: {counted(len(content.sections), 'section', 'sections')}, "
+        f"{counted(len(content.questions), 'question', 'questions')} ({scored} scored), "
+        f"{counted(len(content.factors), 'factor', 'factors')}, "
+        f"{counted(len(content.red_flags), 'red flag', 'red flags')}, "
+        f"{counted(len(content.chapters), 'chapter', 'chapters')}"
     )
 
 
@@ -757,10 +883,19 @@ def schema_cohort() -> None:
 @schema_app.command("cohort-scorecard")
 @guarded
 def schema_cohort_scorecard() -> None:
-    """JSON Schema of a founder's scorecard written by cohort (scorecard + cohort block)."""
+    """JSON Schema of a founder's scorecard written by cohort (by id, + cohort block)."""
     from founder_check.cohort.models import cohort_scorecard_schema
 
     _print_json(cohort_scorecard_schema())
+
+
+@schema_app.command("cohort-texts")
+@guarded
+def schema_cohort_texts() -> None:
+    """JSON Schema of texts.json, the texts a cohort's scorecards refer to by id."""
+    from founder_check.cohort.models import cohort_texts_schema
+
+    _print_json(cohort_texts_schema())
 
 
 @schema_app.command("answers")

@@ -20,26 +20,26 @@ Rules (proved by the property tests in tests/test_engine_properties.py):
   answer can reveal a red flag and so cost points: the weighted mean never drops when the
   real answer is worth more, but a fact that was not known could not be flagged before.
 - The plan to the next level (`plan`, `next_level`) is worked out by `planner` from the
-  answers and the content; it is handed a way to score what-if answers without planning,
+  answers and the content; it is handed the scoring plan to score what-if answers with,
   and each plan is confirmed by scoring its answers again.
 
-Everything that depends only on the content, the stage and the language (weights, texts,
-option values and labels, chapter references) is worked out once into a `_Plan` and kept
-on the content, so that scoring a cohort of thousands costs little per founder.
+The numbers come from the compiled scoring plan (`scoring.plan`), the one implementation
+of these rules, shared with the planner and the cohort. This module builds the scorecard
+around a plan's outcome: the texts of one language (question texts, answer labels, flag
+and level texts, chapter references), worked out once per stage and language into a
+`_Plan` kept on the content.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from founder_check import __version__
 from founder_check.answers import Answers
-from founder_check.conditions import Compiled, Test, compile_condition, questions_in
+from founder_check.conditions import Compiled, compile_condition, questions_in
 from founder_check.content.models import (
-    SEVERITY_RANK,
-    UNKNOWN,
     Content,
     Lang,
     Level,
@@ -47,6 +47,7 @@ from founder_check.content.models import (
     Severity,
     Stage,
 )
+from founder_check.left_out import left_out_sections
 from founder_check.scorecard import (
     SCHEMA_VERSION,
     ChapterRef,
@@ -70,24 +71,20 @@ from founder_check.scorecard import (
     ToFindOut,
     Versions,
 )
-from founder_check.valuation import AnswerValue, label_function, value_function
+from founder_check.scoring.plan import Outcome, ScoringPlan, scoring_plan
+from founder_check.valuation import AnswerValue, label_function
 
-STRENGTH_VALUE = 0.8
 TOP_GAPS_FOR_READING = 5
 MAX_RECOMMENDED_CHAPTERS = 8
-MAX_STRENGTHS = 5
 
 
 @dataclass(frozen=True, slots=True)
 class _QuestionPlan:
-    """One question as scored at one stage, in one language."""
+    """One question's texts in one language, and its factors."""
 
     id: str
-    static_status: str | None  # "not_expected" or "unscored"; None: depends on the answer
-    when: Test | None
-    terms: tuple[tuple[str, float, float], ...]  # (factor, weight, weight x stage weight)
+    terms: tuple[tuple[int, str, float], ...]  # (factor index, factor id, weight)
     factor_ids: list[str]
-    value_of: Callable[[AnswerValue], float]
     label_of: Callable[[AnswerValue], str]
     text: str
     best_options: list[str]
@@ -120,18 +117,16 @@ class _LevelPlan:
 @dataclass(frozen=True)
 class _Plan:
     stage: Stage
-    questions: tuple[_QuestionPlan, ...]
+    questions: tuple[_QuestionPlan, ...]  # in the scoring plan's order
+    question_ids: tuple[str, ...]
     question_by_id: dict[str, _QuestionPlan]
     factor_ids: tuple[str, ...]
-    weights: dict[str, float]
     factor_names: dict[str, str]
     targets: dict[str, float | None]
     stage_ref: dict[StageSource, StageRef]
     levels: tuple[_LevelPlan, ...]
     caps: dict[str, int]  # severity -> rank of the highest level a red flag of it allows
-    flag_points: dict[str, float]  # severity -> points a red flag of it takes off the overall
-    flag_points_max: float | None
-    red_flags: tuple[_FlagPlan, ...]  # most severe first, then by id: the report's order
+    red_flags: tuple[_FlagPlan, ...]  # in the scoring plan's order: the report's
     chapters: dict[str, ChapterRef]
     summaries: dict[str, str]
     lessons: dict[str, str]  # chapter ref -> what it teaches (every cited chapter has one)
@@ -149,32 +144,22 @@ def _plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
 
 
 def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
-    rank = content.stage_rank[stage.id]
-    weights = {f.id: stage.weights.get(f.id, f.weight) for f in content.factors}
-    questions = []
-    for question in content.questions:
-        static_status = None
-        if question.from_stage is not None and content.stage_rank[question.from_stage] > rank:
-            static_status = "not_expected"
-        elif not question.scored:
-            static_status = "unscored"
-        questions.append(
-            _QuestionPlan(
-                id=question.id,
-                static_status=static_status,
-                when=_when(question, content),
-                terms=tuple(
-                    (factor_id, weight, weight * weights[factor_id])
-                    for factor_id, weight in question.factors.items()
-                ),
-                factor_ids=list(question.factors),
-                value_of=value_function(question),
-                label_of=label_function(question, lang),
-                text=question.text.get(lang),
-                best_options=_best_options(question, lang) if question.scored else [],
-                chapters=list(question.chapters),
-            )
+    factor_index = {factor.id: index for index, factor in enumerate(content.factors)}
+    questions = [
+        _QuestionPlan(
+            id=question.id,
+            terms=tuple(
+                (factor_index[factor_id], factor_id, weight)
+                for factor_id, weight in question.factors.items()
+            ),
+            factor_ids=list(question.factors),
+            label_of=label_function(question, lang),
+            text=question.text.get(lang),
+            best_options=_best_options(question, lang) if question.scored else [],
+            chapters=list(question.chapters),
         )
+        for question in content.questions
+    ]
     chapters = {
         chapter.ref: ChapterRef(
             ref=chapter.ref,
@@ -184,7 +169,40 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         )
         for chapter in content.chapters
     }
-    levels = tuple(
+    levels = _level_plans(content, lang)
+    level_by_id = {item.level.id: item for item in levels}
+    name = stage.name.get(lang)
+    return _Plan(
+        stage=stage,
+        questions=tuple(questions),
+        question_ids=tuple(item.id for item in questions),
+        question_by_id={item.id: item for item in questions},
+        factor_ids=tuple(f.id for f in content.factors),
+        factor_names={f.id: f.name.get(lang) for f in content.factors},
+        targets={f.id: stage.targets.get(f.id) for f in content.factors},
+        stage_ref={
+            source: StageRef(id=stage.id, name=name, source=source)
+            for source in ("option", "answers", "default")
+        },
+        levels=levels,
+        caps={
+            severity: level_by_id[level_id].rank
+            for severity, level_id in content.red_flag_caps.items()
+        },
+        red_flags=_flag_plans(content, stage, lang),
+        chapters=chapters,
+        summaries={chapter.ref: chapter.summary.get(lang) for chapter in content.chapters},
+        lessons={c.ref: c.lesson.get(lang) for c in content.chapters if c.lesson is not None},
+        documents={document.id: document.title.get(lang) for document in content.documents},
+        versions=(
+            Versions(name="founder-check", version=__version__),
+            Versions(name=content.name, version=content.version),
+        ),
+    )
+
+
+def _level_plans(content: Content, lang: Lang) -> tuple[_LevelPlan, ...]:
+    return tuple(
         _LevelPlan(
             level=level,
             rank=rank,
@@ -202,55 +220,26 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         )
         for rank, level in enumerate(content.levels)
     )
-    level_by_id = {item.level.id: item for item in levels}
-    flags = sorted(content.red_flags, key=lambda flag: (SEVERITY_RANK[flag.severity], flag.id))
-    name = stage.name.get(lang)
-    return _Plan(
-        stage=stage,
-        questions=tuple(questions),
-        question_by_id={item.id: item for item in questions},
-        factor_ids=tuple(f.id for f in content.factors),
-        weights=weights,
-        factor_names={f.id: f.name.get(lang) for f in content.factors},
-        targets={f.id: stage.targets.get(f.id) for f in content.factors},
-        stage_ref={
-            source: StageRef(id=stage.id, name=name, source=source)
-            for source in ("option", "answers", "default")
-        },
-        levels=levels,
-        caps={
-            severity: level_by_id[level_id].rank
-            for severity, level_id in content.red_flag_caps.items()
-        },
-        flag_points={severity: points for severity, points in content.red_flag_points.items()},
-        flag_points_max=content.red_flag_points_max,
-        red_flags=tuple(
-            _FlagPlan(
-                id=flag.id,
-                severity=flag.severity,
-                condition=compile_condition(flag.when, content),
-                title=flag.title.get(lang),
-                because=flag.because.get(lang) if flag.because else flag.title.get(lang),
-                explanation=flag.explanation.get(lang),
-                action=flag.action.get(lang),
-                cases=[case.get(lang) for case in flag.cases],
-                chapters=list(flag.chapters),
-            )
-            for flag in flags
-        ),
-        chapters=chapters,
-        summaries={chapter.ref: chapter.summary.get(lang) for chapter in content.chapters},
-        lessons={c.ref: c.lesson.get(lang) for c in content.chapters if c.lesson is not None},
-        documents={document.id: document.title.get(lang) for document in content.documents},
-        versions=(
-            Versions(name="founder-check", version=__version__),
-            Versions(name=content.name, version=content.version),
-        ),
+
+
+def _flag_plans(content: Content, stage: Stage, lang: Lang) -> tuple[_FlagPlan, ...]:
+    """The red flags' texts, in the scoring plan's order (its outcomes index them)."""
+    by_id = {flag.id: flag for flag in content.red_flags}
+    flags = [by_id[flag.id] for flag in scoring_plan(content, stage).flags]
+    return tuple(
+        _FlagPlan(
+            id=flag.id,
+            severity=flag.severity,
+            condition=compile_condition(flag.when, content),
+            title=flag.title.get(lang),
+            because=flag.because.get(lang) if flag.because else flag.title.get(lang),
+            explanation=flag.explanation.get(lang),
+            action=flag.action.get(lang),
+            cases=[case.get(lang) for case in flag.cases],
+            chapters=list(flag.chapters),
+        )
+        for flag in flags
     )
-
-
-def _when(question: Question, content: Content) -> Test | None:
-    return None if question.when is None else compile_condition(question.when, content).test
 
 
 def score(
@@ -274,12 +263,11 @@ def score(
     if next_steps:
         from founder_check.planner import next_steps as plan_next_steps
 
+        scoring = scoring_plan(content, stage_model)
+
         def measure(values: dict[str, AnswerValue]) -> tuple[float, str]:
-            changed = replace(answers, values=values)
-            what_if, exact = _scorecard(
-                content, changed, stage_model, stage_source, lang, generated_at
-            )
-            return exact, what_if.level.id
+            what_if = scoring.evaluate(values)
+            return what_if.overall, content.levels[what_if.level].id
 
         card.plan, card.next_level = plan_next_steps(
             content,
@@ -302,167 +290,22 @@ def _scorecard(
     lang: Lang,
     generated_at: str | None,
 ) -> tuple[Scorecard, float]:
-    """The scorecard without a plan, and its overall score before rounding."""
+    """The scorecard without a plan, and its overall score before rounding: the scoring
+    plan's outcome, with the texts of the language around it."""
+    scoring = scoring_plan(content, stage_model)
+    outcome = scoring.evaluate(answers.values)
     plan = _plan(content, stage_model, lang)
     values = answers.values
-    weights = plan.weights
-
-    # each question's status; the answered ones (and the "not sure" ones) with their values
-    statuses: dict[str, str] = {}
-    answered: list[tuple[_QuestionPlan, AnswerValue, float]] = []
-    unknown: list[tuple[_QuestionPlan, float]] = []
-    applicable: list[_QuestionPlan] = []  # scored questions expected at this stage
-    skipped: list[str] = []
-    not_applicable: list[str] = []
-    not_expected: list[str] = []
-    possible = 0.0  # stage-weighted question weights: applicable, and answered
-    got = 0.0
-    totals = dict.fromkeys(plan.factor_ids, 0.0)
-    denominators = dict.fromkeys(plan.factor_ids, 0.0)
-    counts = dict.fromkeys(plan.factor_ids, 0)
-    applicable_counts = dict.fromkeys(plan.factor_ids, 0)
-    for item in plan.questions:
-        question_id = item.id
-        if item.when is not None and not item.when(values, None, None):
-            statuses[question_id] = "not_applicable"
-            not_applicable.append(question_id)
-            continue
-        if item.static_status is not None:
-            statuses[question_id] = item.static_status
-            if item.static_status == "not_expected":
-                not_expected.append(question_id)
-            continue
-        applicable.append(item)
-        for factor_id, _, stage_weighted in item.terms:
-            possible += stage_weighted
-            applicable_counts[factor_id] += 1
-        raw = values.get(question_id)
-        if raw is None:
-            statuses[question_id] = "skipped"
-            skipped.append(question_id)
-            continue
-        value = item.value_of(raw)
-        answered.append((item, raw, value))
-        if raw == UNKNOWN:
-            statuses[question_id] = "unknown"
-            unknown.append((item, value))
-            continue
-        statuses[question_id] = "answered"
-        for factor_id, weight, stage_weighted in item.terms:
-            got += stage_weighted
-            totals[factor_id] += weight * value
-            denominators[factor_id] += weight
-            counts[factor_id] += 1
-    known_scores = factor_scores = _factor_scores(totals, denominators)
-    if unknown:
-        _add_unknown(unknown, totals, denominators, counts)
-        factor_scores = _factor_scores(totals, denominators)
-    weight_sum = sum(weights[f] for f, s in factor_scores.items() if s is not None)
-    overall = (
-        sum(weights[f] * s for f, s in factor_scores.items() if s is not None) / weight_sum
-        if weight_sum > 0
-        else 0.0
-    )
-    # overall points per factor point, for each factor
-    share = {f: (weights[f] / weight_sum if weight_sum > 0 else 0.0) for f in weights}
-
-    stage_id = plan.stage.id
-    red_flags = _red_flags(plan, values, known_scores, stage_id)
-    mean = overall
-    overall = _take_flag_points(plan, mean, red_flags)
-    score_level = _score_level(plan.levels, overall)
-    unmet = _unmet_requirements(plan, values, known_scores, stage_id)
-    gate_level = _gate_level(plan, unmet)
-    flag_cap = _flag_cap(plan, red_flags)
-    level = plan.levels[min(score_level.rank, gate_level.rank, flag_cap.rank)]
-    next_gate = _next_gate(plan, level, unmet, red_flags)
-
-    factors = []
-    below_target: set[str] = set()
-    for factor_id in plan.factor_ids:
-        factor_score = factor_scores[factor_id]
-        target = plan.targets[factor_id]
-        gap = None
-        if factor_score is not None and target is not None:
-            gap = round(max(0.0, target - factor_score), 1)
-            if target - factor_score > 0:
-                below_target.add(factor_id)
-        factors.append(
-            FactorScore(  # id, name, score, weight, target, gap, answered, applicable
-                factor_id,
-                plan.factor_names[factor_id],
-                None if factor_score is None else round(factor_score, 1),
-                weights[factor_id],
-                target,
-                gap,
-                counts[factor_id],
-                applicable_counts[factor_id],
-            )
-        )
-
-    scored = {item.id: (raw, value) for item, raw, value in answered}
-    results = []
-    gaps = []
-    strengths = []
-    to_find_out = []
-    for item in plan.questions:
-        question_id = item.id
-        entry = scored.get(question_id)
-        if entry is None:
-            results.append(
-                QuestionResult(  # id, status, answer, value, contributions, overall points
-                    question_id,
-                    statuses[question_id],  # type: ignore[arg-type]
-                    _json_answer(values.get(question_id)),
-                    None,
-                    {},
-                    0.0,
-                )
-            )
-            continue
-        raw, value = entry
-        status = statuses[question_id]
-        contributions: dict[str, float] = {}
-        overall_points = 0.0
-        shortfall = 0.0
-        for factor_id, weight, _ in item.terms:
-            points = 100.0 * weight * value / denominators[factor_id]
-            contributions[factor_id] = round(points, 3)
-            overall_points += points * share[factor_id]
-            shortfall += 100.0 * weight * (1.0 - value) / denominators[factor_id] * share[factor_id]
-        if status == "unknown":
-            to_find_out.append(ToFindOut(question_id, item.text, item.chapters))
-        elif value < 1.0 and not below_target.isdisjoint(item.factor_ids):
-            gaps.append(
-                Gap(  # positional: this runs for ~30 questions of each founder
-                    question_id,  # question
-                    item.text,  # text
-                    _json_answer(raw),  # answer
-                    item.label_of(raw),  # answer_label
-                    round(value, 3),  # value
-                    round(shortfall, 2),  # shortfall
-                    item.factor_ids,  # factors
-                    item.best_options,  # best_options
-                    item.chapters,  # chapters
-                )
-            )
-        if value >= STRENGTH_VALUE and status == "answered":
-            strengths.append((overall_points, item, raw, value))
-        results.append(
-            QuestionResult(  # id, status, answer, value, contributions, overall points
-                question_id,
-                status,  # type: ignore[arg-type]
-                _json_answer(raw),
-                value,
-                contributions,
-                round(overall_points, 3),
-            )
-        )
-    gaps.sort(key=lambda gap: (-gap.shortfall, gap.question))
-    strengths.sort(key=lambda entry: (-entry[0], entry[1].id))
-
-    weighted = got / possible if possible > 0 else 0.0
-    recommended = _recommended(plan, gaps, red_flags)
+    statuses = dict(zip(plan.question_ids, outcome.statuses, strict=True))
+    red_flags = _red_flags(plan, outcome, values)
+    gaps = _gaps(plan, outcome, values)
+    to_find_out = [
+        ToFindOut(item.id, item.text, item.chapters)
+        for item, status in zip(plan.questions, outcome.statuses, strict=True)
+        if status == "unknown"
+    ]
+    unmet = [[level.requires[i][1] for i in missing] for level, missing in _unmet(plan, outcome)]
+    level = plan.levels[outcome.level]
     cited = {ref for gap in gaps for ref in gap.chapters}
     cited.update(ref for hit in red_flags for ref in hit.chapters)
     cited.update(ref for entry in to_find_out for ref in entry.chapters)
@@ -475,45 +318,152 @@ def _scorecard(
         lang=lang,
         subject=Subject(founder=answers.founder, company=answers.company),
         stage=plan.stage_ref[stage_source],
-        overall=round(overall, 1),
-        red_flag_points=round(overall - mean, 2),
+        overall=round(outcome.overall, 1),
+        red_flag_points=round(outcome.overall - outcome.mean, 2),
         level=level.ref,
-        score_level=score_level.ref,
-        gate_level=gate_level.ref,
-        flag_cap=flag_cap.ref if flag_cap.rank < len(plan.levels) - 1 else None,
-        next_gate=next_gate,
+        score_level=plan.levels[outcome.score_level].ref,
+        gate_level=plan.levels[outcome.gate_level].ref,
+        flag_cap=plan.levels[outcome.flag_cap].ref
+        if outcome.flag_cap < len(plan.levels) - 1
+        else None,
+        next_gate=_next_gate(plan, level, unmet, red_flags),
         next_level=None,
         plan=[],
-        factors=factors,
-        questions=results,
+        factors=_factors(plan, scoring, outcome),
+        questions=_question_results(plan, outcome, values),
         gaps=gaps,
         to_find_out=to_find_out,
         strengths=[
             Strength(
-                question=item.id,
-                text=item.text,
-                answer_label=item.label_of(raw),
-                value=value,
-                factors=item.factor_ids,
+                question=plan.questions[index].id,
+                text=plan.questions[index].text,
+                answer_label=plan.questions[index].label_of(values[plan.questions[index].id]),
+                value=outcome.values[index] or 0.0,
+                factors=plan.questions[index].factor_ids,
             )
-            for _, item, raw, value in strengths[:MAX_STRENGTHS]
+            for index, _ in outcome.strengths
         ],
         red_flags=red_flags,
-        recommended_chapters=recommended,
-        coverage=Coverage(
-            applicable=len(applicable),
-            answered=len(answered) - len(unknown),
-            skipped=skipped,
-            not_applicable=not_applicable,
-            not_expected=not_expected,
-            unknown=[item.id for item, _ in unknown],
-            weighted=round(weighted, 3),
-            confidence=_confidence(weighted, len(answered) - len(unknown)),
-        ),
+        recommended_chapters=_recommended(plan, gaps, red_flags),
+        coverage=_coverage(content, answers, outcome, statuses, lang),
         chapters={ref: plan.chapters[ref] for ref in sorted(cited)},
         documents={doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})},
     )
-    return card, overall
+    return card, outcome.overall
+
+
+# statuses of questions that do not count in this founder's coverage
+_NOT_COUNTED = frozenset({"not_applicable", "not_expected", "unscored"})
+
+
+def _coverage(
+    content: Content, answers: Answers, outcome: Outcome, statuses: dict[str, str], lang: Lang
+) -> Coverage:
+    """How much of what is asked of this founder was answered, and what was left out."""
+    answered = outcome.statuses.count("answered")
+    return Coverage(
+        applicable=sum(status not in _NOT_COUNTED for status in outcome.statuses),
+        answered=answered,
+        skipped=[q for q, status in statuses.items() if status == "skipped"],
+        not_applicable=[q for q, status in statuses.items() if status == "not_applicable"],
+        not_expected=[q for q, status in statuses.items() if status == "not_expected"],
+        unknown=[q for q, status in statuses.items() if status == "unknown"],
+        weighted=round(outcome.weighted, 3),
+        confidence=_confidence(outcome.weighted, answered),
+        sections=len(content.sections),
+        sections_answered=len(content.sections) - len(answers.left_out),
+        left_out=left_out_sections(content, answers.left_out, statuses, lang),
+    )
+
+
+def _factors(plan: _Plan, scoring: ScoringPlan, outcome: Outcome) -> list[FactorScore]:
+    """Each factor's score beside the stage's target, and the answers behind it."""
+    answered = dict.fromkeys(plan.factor_ids, 0)
+    applicable = dict.fromkeys(plan.factor_ids, 0)
+    for item, status in zip(plan.questions, outcome.statuses, strict=True):
+        if status in _NOT_COUNTED:
+            continue
+        for factor_id in item.factor_ids:
+            applicable[factor_id] += 1
+            if status in ("answered", "unknown"):
+                answered[factor_id] += 1
+    factors = []
+    for index, factor_id in enumerate(plan.factor_ids):
+        factor_score = outcome.factor_scores[index]
+        target = plan.targets[factor_id]
+        gap = None
+        if factor_score is not None and target is not None:
+            gap = round(max(0.0, target - factor_score), 1)
+        factors.append(
+            FactorScore(  # id, name, score, weight, target, gap, answered, applicable
+                factor_id,
+                plan.factor_names[factor_id],
+                None if factor_score is None else round(factor_score, 1),
+                scoring.weights[index],
+                target,
+                gap,
+                answered[factor_id],
+                applicable[factor_id],
+            )
+        )
+    return factors
+
+
+def _question_results(
+    plan: _Plan, outcome: Outcome, values: dict[str, AnswerValue]
+) -> list[QuestionResult]:
+    """Every question's status, answer, value and the points it adds to each factor and
+    to the overall score (these add up to the factor and overall scores)."""
+    results = []
+    denominators, share = outcome.denominators, outcome.share
+    for item, status, value in zip(plan.questions, outcome.statuses, outcome.values, strict=True):
+        answer = _json_answer(values.get(item.id))
+        if value is None:
+            results.append(QuestionResult(item.id, status, answer, None, {}, 0.0))  # type: ignore[arg-type]
+            continue
+        contributions: dict[str, float] = {}
+        overall_points = 0.0
+        for factor, factor_id, weight in item.terms:
+            points = 100.0 * weight * value / denominators[factor]
+            contributions[factor_id] = round(points, 3)
+            overall_points += points * share[factor]
+        results.append(
+            QuestionResult(  # id, status, answer, value, contributions, overall points
+                item.id,
+                status,  # type: ignore[arg-type]
+                answer,
+                value,
+                contributions,
+                round(overall_points, 3),
+            )
+        )
+    return results
+
+
+def _gaps(plan: _Plan, outcome: Outcome, values: dict[str, AnswerValue]) -> list[Gap]:
+    """The answers below the best in a factor under its target, largest shortfall first."""
+    gaps = []
+    for index, shortfall in outcome.gaps:
+        item = plan.questions[index]
+        raw = values[item.id]
+        gaps.append(
+            Gap(  # positional: this runs for ~30 questions of each founder
+                item.id,  # question
+                item.text,  # text
+                _json_answer(raw),  # answer
+                item.label_of(raw),  # answer_label
+                round(outcome.values[index] or 0.0, 3),  # value
+                shortfall,  # shortfall
+                item.factor_ids,  # factors
+                item.best_options,  # best_options
+                item.chapters,  # chapters
+            )
+        )
+    return gaps
+
+
+def _unmet(plan: _Plan, outcome: Outcome) -> list[tuple[_LevelPlan, tuple[int, ...]]]:
+    return list(zip(plan.levels, outcome.unmet, strict=True))
 
 
 def _cite(plan: _Plan, card: Scorecard, refs: list[str]) -> None:
@@ -524,33 +474,6 @@ def _cite(plan: _Plan, card: Scorecard, refs: list[str]) -> None:
     cited = new | card.chapters.keys()
     card.chapters = {ref: plan.chapters[ref] for ref in sorted(cited)}
     card.documents = {doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})}
-
-
-def _factor_scores(
-    totals: dict[str, float], denominators: dict[str, float]
-) -> dict[str, float | None]:
-    """Each factor's weighted mean, times 100; None for a factor no answer feeds."""
-    return {
-        f: (100.0 * totals[f] / denominators[f] if denominators[f] > 0 else None) for f in totals
-    }
-
-
-def _add_unknown(
-    unknown: list[tuple[_QuestionPlan, float]],
-    totals: dict[str, float],
-    denominators: dict[str, float],
-    counts: dict[str, int],
-) -> None:
-    """Count the "not sure" answers in their factors, at their conservative values.
-
-    Added after the real answers so that the factor scores without them (what red-flag
-    rules test) are at hand; the coverage behind the confidence leaves them out.
-    """
-    for item, value in unknown:
-        for factor_id, weight, _ in item.terms:
-            totals[factor_id] += weight * value
-            denominators[factor_id] += weight
-            counts[factor_id] += 1
 
 
 def _pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
@@ -580,35 +503,28 @@ def _best_options(question: Question, lang: Lang) -> list[str]:
     return [o.label.get(lang) for o in question.options if o.value == best and not o.exclusive]
 
 
-def _red_flags(
-    plan: _Plan,
-    values: dict[str, AnswerValue],
-    factor_scores: dict[str, float | None],
-    stage: str,
-) -> list[RedFlagHit]:
-    """The rules that hold, most severe first, each with the answers that make it hold.
+def _red_flags(plan: _Plan, outcome: Outcome, values: dict[str, AnswerValue]) -> list[RedFlagHit]:
+    """The rules that hold, most severe first, each with the answers that make it hold and
+    the points it took.
 
     A "not sure" answer never makes a rule hold: every test on it, and every `not` over
-    it, is false (`conditions`), so a rule holds only through the other answers; and
-    `factor_scores` leave the "not sure" answers out. Not knowing is not a confessed
-    weakness.
+    it, is false (`conditions`), so a rule holds only through the other answers; and the
+    factor scores rules test leave the "not sure" answers out. Not knowing is not a
+    confessed weakness.
     """
     questions = plan.question_by_id
+    stage = plan.stage.id
     hits = []
-    for flag in plan.red_flags:
-        condition = flag.condition
-        if not condition.test(values, factor_scores, stage):
-            continue
-        evidence = []
-        for question_id in condition.evidence(values, factor_scores, stage):
-            raw = values[question_id]
-            evidence.append(
-                Evidence(
-                    question=question_id,
-                    answer=_json_answer(raw),
-                    answer_label=questions[question_id].label_of(raw),
-                )
+    for index, points in zip(outcome.flags, outcome.flag_points, strict=True):
+        flag = plan.red_flags[index]
+        evidence = [
+            Evidence(
+                question=question_id,
+                answer=_json_answer(values[question_id]),
+                answer_label=questions[question_id].label_of(values[question_id]),
             )
+            for question_id in flag.condition.evidence(values, outcome.known_scores, stage)
+        ]
         hits.append(
             RedFlagHit(
                 id=flag.id,
@@ -620,74 +536,10 @@ def _red_flags(
                 evidence=evidence,
                 cases=flag.cases,
                 chapters=flag.chapters,
-                points=0.0,
+                points=points,
             )
         )
     return hits
-
-
-def _take_flag_points(plan: _Plan, overall: float, red_flags: list[RedFlagHit]) -> float:
-    """The overall score less the points of the triggered red flags (their sum capped at
-    the content's maximum, and never below 0); each hit records what it took.
-
-    A decisive fact costs points as well as holding the level down: a company whose cash
-    runs out next quarter is weaker than the mean of its other answers says.
-    """
-    wanted = [plan.flag_points.get(hit.severity, 0.0) for hit in red_flags]
-    total = sum(wanted)
-    if total <= 0:
-        return overall
-    taken = min(total, overall)
-    if plan.flag_points_max is not None:
-        taken = min(taken, plan.flag_points_max)
-    for hit, points in zip(red_flags, wanted, strict=True):
-        hit.points = -round(points * taken / total, 2)
-    return overall - taken
-
-
-def _score_level(levels: tuple[_LevelPlan, ...], overall: float) -> _LevelPlan:
-    reached = levels[0]
-    for level in levels:
-        if overall >= level.level.min_score:
-            reached = level
-    return reached
-
-
-def _unmet_requirements(
-    plan: _Plan,
-    values: dict[str, AnswerValue],
-    factor_scores: dict[str, float | None],
-    stage: str,
-) -> list[list[GateRequirement]]:
-    """For each level, lowest first, its must-haves that the answers do not meet."""
-    return [
-        [
-            requirement
-            for condition, requirement in level.requires
-            if not condition.test(values, factor_scores, stage)
-        ]
-        for level in plan.levels
-    ]
-
-
-def _gate_level(plan: _Plan, unmet: list[list[GateRequirement]]) -> _LevelPlan:
-    """The highest level whose must-haves, and those of every level below, are all met."""
-    cleared = plan.levels[0]
-    for level, missing in zip(plan.levels, unmet, strict=True):
-        if missing:
-            break
-        cleared = level
-    return cleared
-
-
-def _flag_cap(plan: _Plan, red_flags: list[RedFlagHit]) -> _LevelPlan:
-    """The highest level the triggered red flags allow (the top level when none caps)."""
-    rank = len(plan.levels) - 1
-    for hit in red_flags:
-        cap = plan.caps.get(hit.severity)
-        if cap is not None:
-            rank = min(rank, cap)
-    return plan.levels[rank]
 
 
 def _next_gate(

@@ -172,6 +172,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "kind_number": ("number", "数值"),
     "kind_yesno": ("yes or no", "是 / 否"),
     "kind_text": ("free text", "自由文本"),
+    "yes": ("Yes", "是"),
+    "no": ("No", "否"),
 }
 
 
@@ -273,7 +275,10 @@ def _real_answers(question: Question, lang: Lang) -> Data:
             ],
         }
     if kind == "yesno":
-        options = [{"id": choice, "value": value} for choice, value in question.choices()]
+        options = [
+            {"id": choice, "label": _word(choice, lang), "value": value}
+            for choice, value in question.choices()
+        ]
         return {"rule": _word("rule_yesno", lang), "options": options}
     return {"rule": _word("rule_text", lang)}
 

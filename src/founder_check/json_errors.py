@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from founder_check.messages import Message
+
 _MESSAGES = (
-    # (start of Python's message, ours); the first that matches wins
-    ("Expecting property name", "expected a key in double quotes"),
-    ("Expecting ':' delimiter", "expected ':' after the key"),
-    ("Expecting ',' delimiter", "expected ',' between two items"),
-    ("Unterminated string", "a string is not closed (a '\"' is missing)"),
-    ("Invalid control character", "a line break or control character inside a string"),
-    ("Invalid \\uXXXX escape", "a \\u escape needs four hexadecimal digits"),
-    ("Invalid \\escape", "an unknown escape after '\\' in a string"),
-    ("Extra data", "more text after the end of the JSON value"),
+    # (start of Python's message, ours: a key of `problem_texts`); the first that matches wins
+    ("Expecting property name", "json_key_quotes"),
+    ("Expecting ':' delimiter", "json_colon"),
+    ("Expecting ',' delimiter", "json_comma"),
+    ("Unterminated string", "json_unclosed"),
+    ("Invalid control character", "json_control"),
+    ("Invalid \\uXXXX escape", "json_u_escape"),
+    ("Invalid \\escape", "json_escape"),
+    ("Extra data", "json_extra"),
 )
 
 
@@ -30,7 +32,7 @@ class JsonErrorSpot:
 
     line: int
     column: int
-    message: str
+    message: Message
 
 
 def describe_json_error(text: str, error: json.JSONDecodeError) -> JsonErrorSpot:
@@ -40,20 +42,14 @@ def describe_json_error(text: str, error: json.JSONDecodeError) -> JsonErrorSpot
     if comma is not None:
         closing = text[_next_visible(text, comma + 1)]
         kind = "list" if closing == "]" else "mapping"
-        message = f"a comma before the '{closing}' that ends a {kind}; remove it"
+        message = Message(f"json_trailing_comma_{kind}")
         position = comma
     elif error.msg.startswith("Expecting value"):
-        message = (
-            "the text ends where a value was expected"
-            if _next_visible(text, position) >= len(text)
-            else "expected a value: text in double quotes, a number, true, false, null, "
-            "a list or a mapping"
-        )
+        ends = _next_visible(text, position) >= len(text)
+        message = Message("json_ends_early" if ends else "json_value")
     else:
-        message = next(
-            (ours for theirs, ours in _MESSAGES if error.msg.startswith(theirs)),
-            "not valid JSON here",
-        )
+        key = next((ours for theirs, ours in _MESSAGES if error.msg.startswith(theirs)), None)
+        message = Message(key or "json_other")
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     return JsonErrorSpot(line=line, column=column, message=message)

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from founder_check.errors import InputFileError, Problem
+from founder_check.messages import Known, Message, Quoted
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
@@ -82,37 +83,42 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
                 raise InputFileError(
                     Problem(
                         source,
-                        f"file is {size / 1048576:.1f} MB; at most {max_bytes // 1048576} MB "
-                        "is read",
+                        Message(
+                            "file_too_big",
+                            size=f"{size / 1048576:.1f}",
+                            limit=max_bytes // 1048576,
+                        ),
                     )
                 )
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputFileError(Problem(source, "no such file")) from None
+        raise InputFileError(Problem(source, Message("no_such_file"))) from None
     except IsADirectoryError:
-        raise InputFileError(Problem(source, "is a folder, expected a file")) from None
+        raise InputFileError(Problem(source, Message("is_a_folder"))) from None
     except PermissionError:
-        raise InputFileError(Problem(source, "permission denied")) from None
+        raise InputFileError(Problem(source, Message("permission_denied"))) from None
     except OSError as exc:
-        raise InputFileError(Problem(source, f"cannot be read: {exc.strerror}")) from None
+        reason = Known("os", str(exc.strerror))
+        raise InputFileError(Problem(source, Message("cannot_read", reason=reason))) from None
     return decode_text(raw, source, max_bytes=max_bytes)
 
 
 def decode_text(raw: bytes, source: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Decode bytes as UTF-8 text with the same checks as `read_text`."""
     if len(raw) > max_bytes:
-        raise InputFileError(Problem(source, f"file is larger than {max_bytes // 1048576} MB"))
+        message = Message("file_larger_than", limit=max_bytes // 1048576)
+        raise InputFileError(Problem(source, message))
     if b"\x00" in raw:
-        raise InputFileError(Problem(source, "looks like a binary file, expected UTF-8 text"))
+        raise InputFileError(Problem(source, Message("binary_not_text", kind="UTF-8")))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            Problem(source, f"is not UTF-8 text (bad byte at offset {exc.start})", line=line)
-        ) from None
+        why = Message("bad_byte_at", offset=exc.start)
+        message = Message("not_text", encoding="UTF-8", why=why, hint=Message("empty"))
+        raise InputFileError(Problem(source, message, line=line)) from None
     if not text.strip():
-        raise InputFileError(Problem(source, "file is empty"))
+        raise InputFileError(Problem(source, Message("file_empty")))
     return text
 
 
@@ -132,19 +138,19 @@ def parse_yaml(text: str, source: str) -> Any:
                 if nodes > MAX_NODES:
                     _refuse(source, line, _TOO_MANY)
                 if event.anchor is not None:
-                    _refuse(source, line, "YAML anchors (&) are not supported")
+                    _refuse(source, line, Message("yaml_anchors"))
                 if event.tag is not None and event.tag != "!":
-                    _refuse(source, line, f"YAML tags ({event.tag}) are not supported")
+                    _refuse(source, line, Message("yaml_tags", tag=event.tag))
                 value: Any = event.value
                 if event.implicit[0] and value in _NULLS:
                     value = None
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None:
-                    _refuse(source, line, "YAML anchors (&) are not supported")
+                    _refuse(source, line, Message("yaml_anchors"))
                 if event.tag is not None and not event.implicit:
-                    _refuse(source, line, f"YAML tags ({event.tag}) are not supported")
+                    _refuse(source, line, Message("yaml_tags", tag=event.tag))
                 if len(stack) >= MAX_DEPTH:
-                    _refuse(source, line, f"nested more than {MAX_DEPTH} levels deep")
+                    _refuse(source, line, Message("too_deep", depth=MAX_DEPTH))
                 nodes += 1
                 if nodes > MAX_NODES:
                     _refuse(source, line, _TOO_MANY)
@@ -156,11 +162,11 @@ def parse_yaml(text: str, source: str) -> Any:
                 pending_keys.pop()
                 line = value.line
             elif kind is yaml.AliasEvent:
-                _refuse(source, line, "YAML aliases (*) are not supported")
+                _refuse(source, line, Message("yaml_aliases"))
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    _refuse(source, line, "holds more than one YAML document (---)")
+                    _refuse(source, line, Message("yaml_documents"))
                 continue
             else:
                 continue
@@ -175,10 +181,11 @@ def parse_yaml(text: str, source: str) -> Any:
             key = pending_keys[-1]
             if key is None:
                 if not isinstance(value, str):
-                    _refuse(source, line, "a key must be plain text, not empty or a list/mapping")
+                    _refuse(source, line, Message("yaml_key_kind"))
                 if value in parent:
                     first = parent.key_lines[value]
-                    _refuse(source, line, f"duplicate key {value!r} (first at line {first})")
+                    duplicate = Message("duplicate_key_at", which=Quoted.of(value), line=first)
+                    _refuse(source, line, duplicate)
                 pending_keys[-1] = value
                 parent.key_lines[value] = line
             else:
@@ -186,29 +193,31 @@ def parse_yaml(text: str, source: str) -> Any:
                 pending_keys[-1] = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "syntax error"
-        if "maximum nesting depth" in problem:
-            problem = f"nested more than {MAX_DEPTH} levels deep"
+        words = exc.problem or exc.context
+        problem: Message | Known = Known("yaml", words) if words else Message("yaml_syntax")
+        if words and "maximum nesting depth" in words:
+            problem = Message("too_deep", depth=MAX_DEPTH)
         raise InputFileError(
             Problem(
                 source,
-                f"invalid YAML: {problem}",
+                Message("yaml_invalid", problem=problem),
                 line=mark.line + 1 if mark is not None else None,
             )
         ) from None
     except yaml.YAMLError as exc:
-        raise InputFileError(Problem(source, f"invalid YAML: {exc}")) from None
+        problem = Known("yaml", str(exc))
+        raise InputFileError(Problem(source, Message("yaml_invalid", problem=problem))) from None
     return root
 
 
-_TOO_MANY = f"holds more than {MAX_NODES:,} keys and values; an answers file has a few hundred"
+_TOO_MANY = Message("too_many_values", count=f"{MAX_NODES:,}")
 
 
 def _events(text: str) -> Iterator[Any]:
     return yaml.parse(text, Loader=_YAML_LOADER)
 
 
-def _refuse(source: str, line: int, message: str) -> None:
+def _refuse(source: str, line: int, message: Message) -> None:
     raise InputFileError(Problem(source, message, line=line))
 
 
@@ -226,11 +235,10 @@ def parse_json(text: str, source: str) -> Any:
         from founder_check.json_errors import describe_json_error  # the same on every Python
 
         spot = describe_json_error(text, exc)
-        raise InputFileError(
-            Problem(source, f"invalid JSON: {spot.message} (column {spot.column})", line=spot.line)
-        ) from None
+        message = Message("json_invalid", message=spot.message, column=spot.column)
+        raise InputFileError(Problem(source, message, line=spot.line)) from None
     except RecursionError:
-        raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep")) from None
+        raise InputFileError(Problem(source, Message("too_deep", depth=MAX_DEPTH))) from None
     except _JSONRefusal as exc:
         raise InputFileError(Problem(source, str(exc))) from None
     return data
@@ -261,7 +269,7 @@ def _check_json_shape(text: str, source: str) -> None:
             return  # unbalanced: a syntax error, which json reports
         brackets = shorter
     if "[]" in brackets:
-        raise InputFileError(Problem(source, f"nested more than {MAX_DEPTH} levels deep"))
+        raise InputFileError(Problem(source, Message("too_deep", depth=MAX_DEPTH)))
 
 
 class _JSONRefusal(ValueError):
@@ -272,13 +280,13 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _JSONRefusal(f"duplicate key {key!r}")
+            raise _JSONRefusal(Message("duplicate_key", which=Quoted.of(key)))
         result[key] = value
     return result
 
 
 def _no_constant(name: str) -> Any:
-    raise _JSONRefusal(f"{name} is not a valid number")
+    raise _JSONRefusal(Message("not_a_number_constant", name=name))
 
 
 MAX_INT_DIGITS = 100  # more than any answer needs; Python refuses ints of 4,300 digits

@@ -20,7 +20,9 @@ from typing import ClassVar, Literal
 # one readiness level, `level`, the lowest of `score_level`, `gate_level` and `flag_cap`;
 # `next_gate` is the level above it, with the score, must-haves and red flags it needs;
 # `next_level` (absent at the top) and `plan`, the answer changes that reach it.
-SCHEMA_VERSION = "3.0"
+# 3.1: answers that leave whole sections out are scored: `coverage.sections`,
+# `coverage.sections_answered` and `coverage.left_out` (each section's missing questions).
+SCHEMA_VERSION = "3.1"
 
 QuestionStatus = Literal[
     "answered", "unknown", "skipped", "not_applicable", "not_expected", "unscored"
@@ -201,15 +203,35 @@ class RecommendedChapter(ChapterRef):
 
 
 @dataclass
+class MissingQuestion:
+    question: str
+    text: str
+
+
+@dataclass
+class LeftOutSection:
+    """A section the answers leave out entirely (as `assess --section` writes them), with
+    the questions still to answer there: those that apply and count at this stage, and the
+    required ones that decide which others apply."""
+
+    section: str
+    title: str
+    questions: list[MissingQuestion]
+
+
+@dataclass
 class Coverage:
     applicable: int
     answered: int
-    skipped: list[str]
+    skipped: list[str]  # the questions of `left_out` sections included
     not_applicable: list[str]
     not_expected: list[str]
     unknown: list[str]
     weighted: float
     confidence: Confidence
+    sections: int  # in the questionnaire
+    sections_answered: int
+    left_out: list[LeftOutSection]
 
 
 @dataclass

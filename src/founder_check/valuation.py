@@ -106,7 +106,9 @@ def answer_label(question: Question, answer: AnswerValue, lang: str) -> str:
     if kind == "scale" and question.scale is not None:
         label = question.scale.labels.get(int(answer))  # type: ignore[arg-type]
         text = f"{answer} / {question.scale.max}"
-        return f"{text} ({label.zh if zh else label.en})" if label else text
+        if label is None:
+            return text
+        return f"{text}（{label.zh}）" if zh else f"{text} ({label.en})"
     return str(answer)
 
 
@@ -122,6 +124,19 @@ def value_function(question: Question) -> Callable[[AnswerValue], float]:
         yes, no = question.yes_score, question.no_score
         unknown = unknown_value(question)
         return lambda answer: yes if answer is True else no if answer is False else unknown
+    if question.kind == "multi":
+        values = {option.id: option.value for option in question.options}
+        generic = partial(answer_value, question)
+
+        def multi(answer: AnswerValue) -> float:
+            if not isinstance(answer, tuple):
+                return generic(answer)
+            total = 0.0
+            for option_id in answer:
+                total += values.get(option_id, 0.0)
+            return min(1.0, total)
+
+        return multi
     return partial(answer_value, question)
 
 

@@ -35,9 +35,9 @@ TIMEOUT = 15
 
 UP, DOWN, ENTER, SPACE, BACKSPACE = "\x1b[A", "\x1b[B", "\r", " ", "\x7f"
 CTRL_C = "\x03"
-SELECT = "Enter to choose)"  # the hint of an unanswered select list
+SELECT = "Enter to choose; Esc to go back)"  # the hint of an unanswered select list
 CHECKBOX = "Space to tick"
-CONFIRM = "(y/N)"
+CONFIRM = "(y/N; Esc to go back)"
 EMPTY_SKIPS = "leave empty to skip"
 
 
@@ -300,7 +300,7 @@ def test_update_with_changed_answers(
             Step(("Company name",), ENTER),  # still empty
             Step(("Which stage is the company at?", SELECT), ENTER),  # seed kept
             Step(("Which sector do you sell to?", SELECT), DOWN + ENTER),  # finance -> retail
-            Step(("Are you raising money this year?", "(y/N)"), "y"),  # no -> yes
+            Step(("Are you raising money this year?", CONFIRM), "y"),  # no -> yes
             Step(("How many people work full-time?", "Whole number"), ENTER),  # 3 kept
             Step(("How mature is the product?", SELECT), DOWN + ENTER),  # 2 -> 3
             Step(("Which strengths does the team have?", CHECKBOX), ENTER),  # kept
@@ -508,7 +508,7 @@ def test_update_ends_with_the_progress_since_the_earlier_answers(
             Step(("Company name",), ENTER),
             Step(("Which stage is the company at?", SELECT), ENTER),
             Step(("Which sector do you sell to?", SELECT), ENTER),
-            Step(("Are you raising money this year?", "(y/N)"), "n"),
+            Step(("Are you raising money this year?", CONFIRM), "n"),
             Step(("How many people work full-time?", "Whole number"), ENTER),
             Step(("How mature is the product?", SELECT), DOWN * 2 + ENTER),  # 2 -> 4
             Step(("Which strengths does the team have?", CHECKBOX), ENTER),

@@ -105,7 +105,7 @@ def test_a_killed_interview_does_not_keep_its_draft_locked(
     assert draft.with_name(draft.name + ".owner").exists(), "a killed holder leaves its record"
 
     again = spawn()
-    again.expect("with 1 answers exists")
+    again.expect("with 1 answer exists")
     again.expect("Continue it?")
     again.child.send("y")
     again.run(REST_OF_METADATA)

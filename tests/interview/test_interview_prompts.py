@@ -215,7 +215,7 @@ def test_stage_prompt_lists_stages_and_a_skip(pipe: PipeInput, content: Content)
 
 
 def test_metadata_prompt_keeps_the_default(pipe: PipeInput) -> None:
-    assert drive(pipe, lambda **io: metadata_prompt("Name", "Ada", **io), ENTER) == "Ada"
+    assert drive(pipe, lambda **io: metadata_prompt("Name", "Ada", "en", **io), ENTER) == "Ada"
 
 
 def test_menu_prompt_returns_the_value(pipe: PipeInput) -> None:

@@ -23,6 +23,7 @@ from founder_check.answers import load_answers, parse_answers
 from founder_check.content.models import Content
 from founder_check.errors import FounderCheckError, OutputError, UsageError
 from founder_check.interview.drafts import draft_path_for, read_draft, save_draft
+from founder_check.interview.keys import GoBack
 from founder_check.interview.session import (
     InterviewInterrupted,
     InterviewResult,
@@ -166,6 +167,56 @@ def test_review_back_returns_to_the_review(content: Content, workdir: Path) -> N
     result, output = interview(content, [*ALL_KEYS, *back, SAVE])
     assert result.answers.values == EXPECTED_VALUES
     assert output.count("Review your answers") == 2
+
+
+class GoBackAt:
+    """An `ask` that presses Esc at the given prompts (counted from 1); the others take the
+    keys typed ahead."""
+
+    def __init__(self, *at: int) -> None:
+        self.at = set(at)
+        self.calls = 0
+
+    def __call__(self, prompt: Any) -> Any:
+        self.calls += 1
+        if self.calls in self.at:
+            raise GoBack
+        return ask_prompt(prompt)
+
+
+def test_back_to_a_gate_and_a_new_answer_there(content: Content, workdir: Path) -> None:
+    """Esc at the team size reopens "raising?" (its answer preselected); answered no this
+    time, the use of funds is no longer asked, and the progress line reads as before."""
+    raising_again = "n"
+    keys = [*METADATA_KEYS, *BASICS_KEYS[:2], raising_again, *BASICS_KEYS[2:]]
+    keys += [DETAILS_KEYS[0], *DETAILS_KEYS[2:], SAVE]
+    result, output = interview(content, keys, ask=GoBackAt(6))  # 6: the team size
+    assert result.answers.values["basics.raising"] is False
+    assert "details.use_of_funds" not in result.answers.values
+    asked = output.split("Review your answers")[0]
+    assert "How will you spend the money" not in asked
+    assert asked.count("Are you raising money this year?") == 2
+    assert asked.count("Basics · Section 1 of 2 · question 2 of 4") == 2
+    assert asked.count("How many people work full-time?") == 2
+    assert "Details · Section 2 of 2 · question 6 of 6 · optional" in asked
+
+
+def test_back_at_the_review_reopens_the_last_question(content: Content, workdir: Path) -> None:
+    keep_notes = ENTER
+    calls = len(ALL_KEYS) + 1  # the review's first menu
+    result, output = interview(content, [*ALL_KEYS, keep_notes, SAVE], ask=GoBackAt(calls))
+    assert result.answers.values == EXPECTED_VALUES
+    # asked, in the review, asked again, in the review again
+    assert output.count("Anything else an advisor should know?") == 4
+
+
+def test_back_keeps_a_skip_preselected(content: Content, workdir: Path) -> None:
+    """Esc at the notes reopens the market focus, which was skipped: Enter keeps the skip."""
+    calls = len(ALL_KEYS)  # the notes, the last question
+    keys = [*ALL_KEYS[:-1], ENTER, ALL_KEYS[-1], SAVE]
+    result, _ = interview(content, keys, ask=GoBackAt(calls))
+    assert result.answers.values == EXPECTED_VALUES
+    assert "details.focus" in result.answers.skipped
 
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt, EOFError])
@@ -375,10 +426,8 @@ def test_a_draft_that_cannot_be_saved_stops_the_interview(
         interview(content, METADATA_KEYS)
 
 
-def test_questions_expected_later_are_optional_at_an_earlier_stage(
-    content: Content, workdir: Path
-) -> None:
-    """As in answers files: a question with `from_stage` is not required before that stage."""
+def _runway_from_series_a(content: Content) -> Content:
+    """The fixture content with the runway question expected from series A on."""
     from dataclasses import replace
 
     details = next(s for s in content.sections if s.id == "details")
@@ -387,12 +436,52 @@ def test_questions_expected_later_are_optional_at_an_earlier_stage(
         for q in details.questions
     )
     sections = tuple(replace(s, questions=later) if s is details else s for s in content.sections)
-    staged = replace(content, sections=sections)
-    result, output = interview(staged, [*ALL_KEYS, SAVE])  # the stage answered is pre_seed
-    assert result.answers.values["details.runway"] == 18.5
-    assert "question 3 of 7 · optional" in output  # required, but only from series A
-    _, before = interview(content, [*ALL_KEYS, SAVE])
-    assert "question 3 of 7 · optional" not in before
+    return replace(content, sections=sections)
+
+
+def test_a_question_expected_at_a_later_stage_is_not_asked(content: Content, workdir: Path) -> None:
+    """Before its `from_stage` the scorecard leaves a question's answer out ("not expected
+    yet"): asking it would ask a question and then declare it does not count. It is neither
+    asked nor counted; the stage, asked first, decides."""
+    staged = _runway_from_series_a(content)
+    runway = DETAILS_KEYS[2]
+    keys = [*METADATA_KEYS, *BASICS_KEYS, *[k for k in DETAILS_KEYS if k is not runway], SAVE]
+    result, output = interview(staged, keys)  # the stage answered is pre_seed
+    assert "How many months of runway" not in output
+    assert "details.runway" not in result.answers.values
+    assert {**result.answers.values, "details.runway": 18.5} == EXPECTED_VALUES
+    assert "question 3 of 6 · optional" in output  # audited: third of six, runway not counted
+    assert "of 7" not in output
+
+    seed = [*METADATA_KEYS[:2], DOWN * 2 + ENTER]  # the seed stage: still before series A
+    _, at_seed = interview(staged, [*seed, *keys[3:]])
+    assert "How many months of runway" not in at_seed
+
+
+def test_an_earlier_answer_to_a_question_expected_later_is_kept(
+    content: Content, workdir: Path
+) -> None:
+    """--update: the question is not asked at the earlier stage, but its answer stays in the
+    saved file (nothing a founder wrote is dropped; it counts once the stage is reached)."""
+    old = workdir / "old.yaml"
+    old.write_text(
+        "stage: pre_seed\n"
+        "answers:\n"
+        "  basics.sector: retail\n"
+        "  basics.raising: no\n"
+        "  basics.team_size: 3\n"
+        "  basics.maturity: 2\n"
+        "  details.strengths: [product]\n"
+        "  details.runway: 6\n"
+        "  details.notes: first look\n",
+        encoding="utf-8",
+    )
+    staged = _runway_from_series_a(content)
+    # name, company, stage, the four basics, then strengths, audited, growth, focus, notes
+    result, output = interview(staged, [ENTER] * 12 + [SAVE], InterviewOptions(update=old))
+    assert "How many months of runway" not in output
+    assert result.answers.values["details.runway"] == 6
+    assert load_answers(result.saved_to, staged).values["details.runway"] == 6
 
 
 def test_conditions_on_answer_values_apply_as_in_answers_files(

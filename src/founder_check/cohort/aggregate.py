@@ -3,7 +3,18 @@ ranks and percentiles. Pure computation, no I/O.
 
 A cohort can hold 10,000 founders, so a scorecard is reduced right after scoring to a
 `FounderOutcome` (a few numbers and ids), and `CohortTally` keeps only numbers per founder
-(in arrays) and counts per question and red flag; memory grows by tens of bytes a founder.
+(in arrays) and counts and sums per question, factor and red flag; memory grows by tens of
+bytes a founder.
+
+How far short the cohort falls is measured as the scorecard measures one founder. A factor
+is short by `target - score` for each founder below the stage's target (each founder's own
+stage). A gap (an answer below the best, on a factor below target) costs its founder the
+overall points the best answer would add (`Gap.shortfall`); across the cohort, a shared gap
+costs the mean overall score `sum of those points / founders scored`: what the cohort's
+mean would gain if every founder with the gap gave the best answer. That cost, which weighs
+how many founders have a gap by how much it costs each, ranks the shared gaps: a gap that
+every founder has but that costs a tenth of a point matters less than one that half the
+cohort has at five points each.
 """
 
 from __future__ import annotations
@@ -26,10 +37,11 @@ from founder_check.cohort.models import (
     SharedGap,
 )
 from founder_check.content.models import SEVERITY_RANK, Content, Lang
-from founder_check.scorecard import ChapterRef, Scorecard
+from founder_check.scorecard import ChapterRef
 
 NO_FLAG = 3
 TOP_SHARED_GAPS = 10
+TOP_GAPS_PER_FOUNDER = 3
 _NAN = math.nan
 
 
@@ -50,38 +62,14 @@ class FounderOutcome:
     below_target: tuple[bool, ...]
     weakest: str | None
     red_flags: tuple[tuple[str, str], ...]
-    gap_questions: tuple[str, ...]
+    gaps: tuple[tuple[str, float], ...]  # (question, overall points the best answer adds)
+    targets: tuple[float | None, ...]  # the stage's target per factor (content order)
     card: str | None = None
 
-
-def summarize(
-    card: Scorecard,
-    *,
-    source: str,
-    row: int | None = None,
-    line: int | None = None,
-    part: str | None = None,
-) -> FounderOutcome:
-    """Reduce a scorecard to its outcome; factors keep the scorecard's (content) order."""
-    scored = [f for f in card.factors if f.score is not None]
-    weakest = min(scored, key=lambda f: (-(f.gap or 0.0), f.score, f.id), default=None)
-    return FounderOutcome(
-        source=source,
-        row=row,
-        line=line,
-        founder=card.subject.founder,
-        company=card.subject.company,
-        stage=card.stage.id,
-        stage_source=card.stage.source,
-        overall=card.overall,
-        level=card.level.id,
-        factors=tuple(f.score for f in card.factors),
-        below_target=tuple(bool(f.gap) for f in card.factors),
-        weakest=weakest.id if weakest is not None else None,
-        red_flags=tuple((hit.id, hit.severity) for hit in card.red_flags),
-        gap_questions=tuple(gap.question for gap in card.gaps),
-        card=part,
-    )
+    @property
+    def top_gaps(self) -> tuple[str, ...]:
+        """The questions of the founder's largest gaps, largest first."""
+        return tuple(question for question, _ in self.gaps[:TOP_GAPS_PER_FOUNDER])
 
 
 def quartiles(values: Sequence[float]) -> tuple[float, float, float, float, float, float]:
@@ -120,7 +108,13 @@ class CohortTally:
         self.worst_flag = array("b")
         self.flag_count = array("H")
         self.below = [0] * len(self.factor_ids)
+        # sums in hundredths of a point (scores have one decimal, gap points two): exact, so
+        # the statistics do not depend on the order founders are added in
+        self.short_sums = [0] * len(self.factor_ids)  # target - score, of those below it
+        self.target_sums = [0] * len(self.factor_ids)  # of the founders scored with a target
+        self.target_counts = [0] * len(self.factor_ids)
         self.gap_counts: Counter[str] = Counter()
+        self.gap_points: Counter[str] = Counter()
         self.flag_counts: Counter[str] = Counter()
 
     def __len__(self) -> int:
@@ -134,7 +128,18 @@ class CohortTally:
         for position, below in enumerate(outcome.below_target):
             if below:
                 self.below[position] += 1
-        self.gap_counts.update(outcome.gap_questions)
+        for position, (score, target) in enumerate(
+            zip(outcome.factors, outcome.targets, strict=True)
+        ):
+            if score is None or target is None:
+                continue
+            self.target_sums[position] += round(target * 100)
+            self.target_counts[position] += 1
+            if outcome.below_target[position]:
+                self.short_sums[position] += round((target - score) * 100)
+        for question, points in outcome.gaps:
+            self.gap_counts[question] += 1
+            self.gap_points[question] += round(points * 100)
         self.flag_counts.update(flag_id for flag_id, _ in outcome.red_flags)
         self.worst_flag.append(
             min((SEVERITY_RANK[severity] for _, severity in outcome.red_flags), default=NO_FLAG)
@@ -206,14 +211,17 @@ class CohortStats:
         return [key[-1] for key in top], total
 
     def factor_stats(self) -> list[FactorStats]:
-        """Per factor, in content order: spread over the founders scored on it."""
+        """Per factor, in content order: spread over the founders scored on it, their mean
+        target, and how far short those below it fall on average."""
+        tally = self.tally
         result = []
-        for position, factor in enumerate(self.tally.content.factors):
+        for position, factor in enumerate(tally.content.factors):
             values = self._factor_sorted[position]
             spread: tuple[float | None, ...] = (None,) * 6
             if len(values):
                 spread = tuple(round(v, 1) for v in quartiles(values))
             low, q1, median, q3, high, mean = spread
+            targets, below = tally.target_counts[position], tally.below[position]
             result.append(
                 FactorStats(
                     id=factor.id,
@@ -225,27 +233,34 @@ class CohortStats:
                     q3=q3,
                     max=high,
                     mean=mean,
-                    below_target=self.tally.below[position],
+                    target=_mean(tally.target_sums[position], targets, 1),
+                    below_target=below,
+                    shortfall=_mean(tally.short_sums[position], below, 1),
                 )
             )
         return result
 
     def shared_gaps(self, limit: int = TOP_SHARED_GAPS) -> list[SharedGap]:
-        """The gaps most founders have, most common first (ties in question order)."""
-        content = self.tally.content
+        """The gaps that cost the cohort's mean overall score most, costliest first (then the
+        most founders, then question order); see the module's docstring."""
+        tally = self.tally
+        content = tally.content
         order = {question.id: place for place, question in enumerate(content.questions)}
-        counted = sorted(
-            self.tally.gap_counts.items(), key=lambda item: (-item[1], order.get(item[0], 0))
+        ranked = sorted(
+            tally.gap_counts.items(),
+            key=lambda item: (-tally.gap_points[item[0]], -item[1], order.get(item[0], 0)),
         )
         gaps = []
-        for question_id, count in counted[:limit]:
+        for question_id, count in ranked[:limit]:
             question = content.question_by_id[question_id]
+            points = tally.gap_points[question_id]
             gaps.append(
                 SharedGap(
                     question=question_id,
                     text=question.text.get(self.lang),
                     founders=count,
-                    share=round(count / self.size, 3) if self.size else 0.0,
+                    points_each=_mean(points, count, 2) or 0.0,
+                    cohort_points=_mean(points, self.size, 2) or 0.0,
                     factors=list(question.factors),
                     chapters=[chapter_ref(content, ref, self.lang) for ref in question.chapters],
                 )
@@ -270,6 +285,11 @@ class CohortStats:
             )
         counts.sort(key=lambda c: (SEVERITY_RANK[c.severity], -c.founders, c.id))
         return counts
+
+
+def _mean(hundredths: int, count: int, digits: int) -> float | None:
+    """A sum kept in hundredths, divided by `count`, rounded; None for no values."""
+    return round(hundredths / 100 / count, digits) if count else None
 
 
 def chapter_ref(content: Content, ref: str, lang: Lang) -> ChapterRef:

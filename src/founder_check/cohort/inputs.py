@@ -36,6 +36,7 @@ from founder_check.cohort.mapping import (
 from founder_check.cohort.text import shown_path, truncated
 from founder_check.content.models import Content
 from founder_check.errors import AnswersError, FounderCheckError, Problem
+from founder_check.messages import Known, Message, Quoted
 from founder_check.readers import load_data
 
 ANSWER_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
@@ -111,12 +112,11 @@ def discover(inputs: Sequence[Path], *, exclude: Path | None = None) -> Discover
             elif suffix in ANSWER_SUFFIXES:
                 source = Source("answers", text)
             else:
-                message = "expected an answers file (.yaml, .yml, .json) or a CSV file (.csv)"
-                rejected.append(_reject(text, message))
+                rejected.append(_reject(text, Message("input_not_answers")))
                 continue
         else:
-            message = "not a regular file or folder" if given.exists() else "no such file or folder"
-            rejected.append(_reject(text, message))
+            key = "input_not_regular" if given.exists() else "input_missing"
+            rejected.append(_reject(text, Message(key)))
             continue
         real = os.path.realpath(text)
         if real not in chosen or text < chosen[real].path:
@@ -176,7 +176,7 @@ def count_inputs(discovery: Discovery, *, stop_at: int | None = None) -> int:
 
 def _reject(
     source: str,
-    message: str,
+    message: Message,
     *,
     row: int | None = None,
     line: int | None = None,
@@ -196,16 +196,13 @@ def iter_items(
                 found = True
                 yield file_item(path)
             if not found:
-                yield _reject(source.path, "folder holds no answers files (.yaml, .yml, .json)")
+                yield _reject(source.path, Message("folder_no_answers"))
         elif source.kind == "csv":
             try:
                 yield from csv_items(source.path, content, mapping)
             except Exception as exc:  # a bug: this file's other rows are lost, no others
                 reason = truncated(f"{type(exc).__name__}: {exc}", 200)
-                yield _reject(
-                    source.path,
-                    f"not read further: internal error ({reason}); this is a bug in founder-check",
-                )
+                yield _reject(source.path, Message("csv_bug", reason=reason))
         else:
             yield file_item(source.path)
 
@@ -228,7 +225,7 @@ def _load_file(item: Item) -> Any:
     except OSError:
         mode = stat.S_IFREG  # missing or unreadable: load_data says why
     if not stat.S_ISREG(mode):
-        message = f"is {_special_kind(mode)}, not a regular file; only regular files are read"
+        message = Message("special_file", kind=_special_kind(mode))
         raise AnswersError(Problem(item.source, message))
     try:
         return load_data(Path(path))
@@ -241,16 +238,16 @@ def _load_file(item: Item) -> Any:
         raise AnswersError(problems) from None
 
 
-def _special_kind(mode: int) -> str:
+def _special_kind(mode: int) -> Message:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Message("kind_fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Message("kind_socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Message("kind_device")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "a special file"
+        return Message("kind_folder")
+    return Message("kind_special")
 
 
 def _column_problem(problem: Problem, headers: Mapping[str, str]) -> Problem:
@@ -260,7 +257,10 @@ def _column_problem(problem: Problem, headers: Mapping[str, str]) -> Problem:
     header = headers.get(target)
     if header is None or not target:
         return problem
-    name = f"column {header!r}" + (f" ({target})" if header != target else "")
+    if header != target:
+        name = Message("column_of", header=Quoted.of(header), target=target)
+    else:
+        name = Message("column", header=Quoted.of(header))
     return Problem(problem.source, problem.message, line=problem.line, field=name)
 
 
@@ -299,52 +299,43 @@ def _scan(path: str, encoding: str | None) -> Problem | None:
         if size > MAX_CSV_BYTES:
             return Problem(
                 path,
-                f"file is {size / 1048576:.0f} MB; at most {MAX_CSV_BYTES // 1048576} MB is read",
+                Message(
+                    "file_too_big",
+                    size=f"{size / 1048576:.0f}",
+                    limit=MAX_CSV_BYTES // 1048576,
+                ),
             )
         if size == 0:
-            return Problem(path, "file is empty")
+            return Problem(path, Message("file_empty"))
         decoder = codecs.getincrementaldecoder(codec)()
         offset = 0
         lines = 1
         with open(path, "rb") as handle:
             for chunk in iter(lambda: handle.read(_SCAN_CHUNK), b""):
                 if ascii_based and b"\x00" in chunk:
-                    return Problem(path, "looks like a binary file, expected CSV text")
+                    return Problem(path, Message("binary_not_text", kind="CSV"))
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError as exc:
                     line = lines + chunk[: max(0, exc.start)].count(b"\n")
-                    where = f"bad byte at offset {offset + max(0, exc.start)}"
-                    return Problem(
-                        path,
-                        f"is not {_encoding_name(encoding)} text ({where}){_hint(encoding)}",
-                        line=line,
-                    )
+                    where = Message("bad_byte_at", offset=offset + max(0, exc.start))
+                    return Problem(path, _not_text(encoding, where), line=line)
                 offset += len(chunk)
                 lines += chunk.count(b"\n")
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return Problem(
-            path,
-            f"is not {_encoding_name(encoding)} text (the file ends inside a character)"
-            + _hint(encoding),
-        )
+        return Problem(path, _not_text(encoding, Message("ends_inside_character")))
     except OSError as exc:
-        return Problem(path, f"cannot be read: {exc.strerror}")
+        reason = Known("os", str(exc.strerror))
+        return Problem(path, Message("cannot_read", reason=reason))
     return None
 
 
-def _encoding_name(encoding: str | None) -> str:
-    return "UTF-8" if encoding is None else encoding
-
-
-def _hint(encoding: str | None) -> str:
-    if encoding is not None:
-        return "; check --encoding (or the mapping file's encoding:)"
-    return (
-        "; save the export as 'CSV UTF-8', or give its encoding with --encoding "
-        "(e.g. gb18030 for a CSV saved by Excel in Chinese)"
-    )
+def _not_text(encoding: str | None, why: Message) -> Message:
+    """Not text in the expected encoding, and what to do about it."""
+    hint = "hint_encoding_default" if encoding is None else "hint_encoding_given"
+    name = "UTF-8" if encoding is None else encoding
+    return Message("not_text", encoding=name, why=why, hint=Message(hint))
 
 
 def csv_items(path: str, content: Content, mapping: CsvMapping) -> Iterator[Item | Rejection]:
@@ -362,7 +353,7 @@ def csv_items(path: str, content: Content, mapping: CsvMapping) -> Iterator[Item
         try:
             header = next(reader, None)
             if header is None or not any(cell.strip() for cell in header):
-                yield _reject(path, "file is empty (no header row)", line=1)
+                yield _reject(path, Message("csv_no_header"), line=1)
                 return
             try:
                 plan = plan_columns(header, mapping, content, shown)
@@ -371,9 +362,8 @@ def csv_items(path: str, content: Content, mapping: CsvMapping) -> Iterator[Item
                 return
             yield from _rows(reader, plan, shown)
         except csv.Error as exc:
-            yield _reject(
-                path, f"CSV error: {exc}; the rest of the file was not read", line=reader.line_num
-            )
+            message = Message("csv_error", error=Known("csv", str(exc)))
+            yield _reject(path, message, line=reader.line_num)
 
 
 def _rows(reader: Any, plan: ColumnPlan, path: str) -> Iterator[Item | Rejection]:
@@ -386,11 +376,7 @@ def _rows(reader: Any, plan: ColumnPlan, path: str) -> Iterator[Item | Rejection
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > plan.width:
-            yield _reject(
-                path,
-                f"row has {len(cells)} cells but the header has {plan.width}",
-                row=row,
-                line=start,
-            )
+            message = Message("row_too_wide", cells=len(cells), width=plan.width)
+            yield _reject(path, message, row=row, line=start)
             continue
         yield Item(path, row, start, row_answers(plan, cells, start), headers)

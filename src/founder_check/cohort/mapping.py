@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 from founder_check.content.models import NO, STRICT, UNKNOWN, YES, Content, Lang, Question
 from founder_check.errors import InputFileError, Problem
+from founder_check.messages import Message, Quoted, Series
 from founder_check.phrases import Phrases
 from founder_check.readers import LineDict, line_of, load_data
 from founder_check.valuation import unknown_label
@@ -212,11 +213,11 @@ def _check_value(content: Content, target: str, value: str) -> str | None:
     return None
 
 
-def _suggest(key: str, known: Sequence[str] | set[str]) -> str:
+def _suggest(key: str, known: Sequence[str] | set[str]) -> Message:
     from founder_check.suggest import close_match
 
     close = close_match(key, known)
-    return f" (did you mean {close!r}?)" if close else ""
+    return Message("did_you_mean_column", name=Quoted.of(close)) if close else Message("empty")
 
 
 Convert = Callable[[str], Any]
@@ -262,30 +263,34 @@ def plan_columns(
             unknown.append(header)
             continue
         if target in claimed:
-            problems.append(
-                Problem(
-                    source,
-                    f"columns {claimed[target]!r} and {header!r} both give {target!r}",
-                    line=1,
-                )
+            message = Message(
+                "columns_same_target",
+                first=Quoted.of(claimed[target]),
+                second=Quoted.of(header),
+                target=Quoted.of(target),
             )
+            problems.append(Problem(source, message, line=1))
             continue
         claimed[target] = header
         columns.append(Column(index, header, target, converters.for_target(target)))
     if unknown:
-        shown = ", ".join(f"{h!r}{_suggest(h, list(content.question_by_id))}" for h in unknown[:10])
-        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
-        problems.append(
-            Problem(
-                source,
-                f"unknown column{'s' if len(unknown) > 1 else ''} {shown}{more}: a header "
-                "must be a question id, founder, company or stage, or be mapped (columns:) or "
-                "left out (ignore:) in a --map file",
-                line=1,
+        ids = list(content.question_by_id)
+        shown = Series(
+            tuple(
+                Message("column_hint", header=Quoted.of(h), hint=_suggest(h, ids))
+                for h in unknown[:10]
             )
         )
+        more = Message("more_columns", count=len(unknown) - 10)
+        message = Message(
+            "unknown_columns",
+            count=len(unknown),
+            shown=shown,
+            more=more if len(unknown) > 10 else Message("empty"),
+        )
+        problems.append(Problem(source, message, line=1))
     if not any(column.target not in METADATA for column in columns) and not problems:
-        problems.append(Problem(source, "no column holds answers to questions", line=1))
+        problems.append(Problem(source, Message("no_answer_columns"), line=1))
     if problems:
         raise InputFileError(problems)
     return ColumnPlan(tuple(columns), len(headers))

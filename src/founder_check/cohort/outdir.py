@@ -50,15 +50,20 @@ class OutFolder:
             os.close(self._lock)
             self._lock = None
 
-    def commit(self, names: Sequence[str]) -> None:
+    def commit(self, names: Sequence[str], drop: Sequence[str] = ()) -> None:
         """Move the finished entries `names` from the work folder into place, in order, each
-        replacing the earlier one. A failure moves back what was moved: nothing changes."""
+        replacing the earlier one, after moving aside the earlier entries `drop` (removed
+        with the work folder). A failure moves back what was moved: nothing changes."""
         old = self.work / ".old"
         old.mkdir()
         undo: list[tuple[Path, Path]] = []
         with _interrupts_held():
             name = ""
             try:
+                for name in drop:
+                    if os.path.lexists(self.path / name):
+                        os.rename(self.path / name, old / name)
+                        undo.append((old / name, self.path / name))
                 for name in names:
                     target = self.path / name
                     if os.path.lexists(target):

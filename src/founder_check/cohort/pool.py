@@ -100,13 +100,15 @@ class _Worker:
 
 
 def death_reason(exitcode: int | None) -> str:
-    """How a worker process ended, in words."""
+    """How a worker process ended, in words (a `Message`: English as text, or Chinese)."""
+    from founder_check.messages import Message
+
     if exitcode is not None and exitcode < 0:
         try:
-            return f"killed by {signal.Signals(-exitcode).name}"
+            return Message("killed_by", signal=signal.Signals(-exitcode).name)
         except ValueError:
-            return f"killed by signal {-exitcode}"
-    return f"stopped with exit code {exitcode}"
+            return Message("killed_by_number", number=-exitcode)
+    return Message("stopped_with", code=exitcode)
 
 
 class Pool:

@@ -1,13 +1,15 @@
 """Score founders one at a time, in this process or in worker processes (`--jobs N`).
 
-Each founder is read, validated, scored and reduced to a `FounderOutcome`; the scorecard
-JSON, all but its closing brace, is written at once by the process that scored it, as a
-part file in the folder that becomes `scorecards/`. Once the cohort's percentiles are known,
-each part gets its cohort block appended and is renamed to its final name. So neither the
-scorecards nor their JSON stay in memory, and each is written once. Workers receive the
-content once, when they start, and results always come back in input order, so `--jobs`
-never changes the output. At most a few chunks are in flight, which keeps memory flat for
-any cohort size.
+Each founder is read, validated, scored with the compiled scoring plan and reduced to a
+`FounderOutcome`; its compact scorecard (by id, `compact`), all but its closing brace, is
+written at once by the process that scored it, as a part file in the folder that becomes
+`scorecards/`. Once the cohort's percentiles are known, each part gets its cohort block
+appended and is renamed to its final name. So neither the scorecards nor their JSON stay in
+memory, and each is written once. The founder's HTML one-pager (`onepagers`), which needs
+the full scorecard with texts, is rendered there too, as a part file renamed with it.
+Workers receive the content once, when they start, and results always come back in input
+order, so `--jobs` never changes the output. At most a few chunks are in flight, which
+keeps memory flat for any cohort size.
 
 One founder never stops the others: a bug met while reading or scoring one rejects that
 founder with the reason, and a worker process that dies (`pool`) costs at most the founder
@@ -19,13 +21,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from founder_check.cohort.aggregate import FounderOutcome, summarize
+from founder_check.answers import Answers
+from founder_check.cohort.aggregate import FounderOutcome
 from founder_check.cohort.inputs import Item, Rejection, read_answers
 from founder_check.cohort.pool import chunked
 from founder_check.content.models import Content, Lang
 from founder_check.errors import FounderCheckError, Problem
+from founder_check.messages import Message
 
 CHUNK = 32
 PART_PREFIX = ".part-"
@@ -36,12 +40,25 @@ Outcome = FounderOutcome | Rejection
 
 @dataclass(frozen=True)
 class Settings:
-    """What scoring needs besides the content; `cards_dir` None writes no scorecards."""
+    """What scoring needs besides the content; `cards_dir` None writes no scorecards, and
+    `pages_dir` None no one-pagers."""
 
     lang: Lang
     stage: str | None
     generated_at: str | None
     cards_dir: str | None
+    pages_dir: str | None = None
+
+
+class CardTask(NamedTuple):
+    """Finish one founder's files: append `tail` to the scorecard's part file and name it
+    `path`; name its one-pager's part file `page_path` (both None without one-pagers)."""
+
+    part: str
+    path: str
+    tail: bytes
+    page_part: str | None = None
+    page_path: str | None = None
 
 
 class Scorer:
@@ -49,13 +66,18 @@ class Scorer:
 
     def __init__(self, content: Content, settings: Settings) -> None:
         from founder_check.atomic import write_new_file
+        from founder_check.cohort.compact import compact_scorecard, founder_outcome
+        from founder_check.cohort.onepagers import render_page
         from founder_check.engine import score
         from founder_check.json_text import compact
 
         self.content = content
         self.settings = settings
         self._score = score
+        self._compact = compact_scorecard
+        self._summary = founder_outcome
         self._json = compact
+        self._page = render_page
         self._write = write_new_file
         self._parts = 0
 
@@ -73,21 +95,39 @@ class Scorer:
         settings = self.settings
         part = self._part_path() if settings.cards_dir is not None else None
         try:
-            card = self._score(  # no next-steps plan: it would cost twice the scoring
+            card, scored, plan = self._compact(
                 self.content,
                 answers,
                 stage=settings.stage,
                 lang=settings.lang,
                 generated_at=settings.generated_at,
-                next_steps=False,
             )
-            outcome = summarize(card, source=item.source, row=item.row, line=item.line, part=part)
+            outcome = self._summary(
+                card, scored, plan, source=item.source, row=item.row, line=item.line, part=part
+            )
             text = self._json(card) if part is not None else b""
+            page = self._one_pager(answers) if settings.pages_dir is not None else b""
         except Exception as exc:
             return _crashed(item, exc)
         if part is not None:
-            self._write_part(part, text)
+            self._write_part(part, text[: text.rindex(b"}")])
+            if settings.pages_dir is not None:
+                self._write_part(page_part(part, settings.pages_dir), page)
         return outcome
+
+    def _one_pager(self, answers: Answers) -> bytes:
+        """The founder's one-pager, from the full scorecard with texts (no next-steps plan:
+        it would cost twice the scoring)."""
+        settings = self.settings
+        card = self._score(
+            self.content,
+            answers,
+            stage=settings.stage,
+            lang=settings.lang,
+            generated_at=settings.generated_at,
+            next_steps=False,
+        )
+        return self._page(card, self.content)
 
     def _part_path(self) -> str:
         assert self.settings.cards_dir is not None
@@ -95,9 +135,10 @@ class Scorer:
         return os.path.join(self.settings.cards_dir, f"{PART_PREFIX}{os.getpid()}-{self._parts}")
 
     def _write_part(self, path: str, text: bytes) -> None:
-        """The scorecard JSON without its closing brace: the cohort block goes there."""
+        """A part file: the scorecard JSON without its closing brace (the cohort block goes
+        there), or the one-pager."""
         try:
-            self._write(path, text[: text.rindex(b"}")])
+            self._write(path, text)
         except OSError as exc:
             raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
 
@@ -107,13 +148,18 @@ def _crashed(item: Item, exc: Exception) -> Rejection:
     from founder_check.cohort.text import truncated
 
     reason = truncated(f"{type(exc).__name__}: {exc}", 200)
-    message = f"not scored: internal error ({reason}); this is a bug in founder-check"
+    message = Message("scoring_bug", reason=reason)
     return Rejection(item.source, item.row, (Problem(item.source, message, line=item.line),))
 
 
-def finish_cards(tasks: list[tuple[str, str, bytes]]) -> None:
-    """Append each part file's cohort block and give it its final name."""
-    for part, path, tail in tasks:
+def page_part(part: str, pages_dir: str) -> str:
+    """The part file of a founder's one-pager: its scorecard part's name, in `pages_dir`."""
+    return os.path.join(pages_dir, os.path.basename(part))
+
+
+def finish_cards(tasks: list[CardTask]) -> None:
+    """Append each part file's cohort block and give it, and its one-pager, final names."""
+    for part, path, tail, page, page_path in tasks:
         try:
             fd = os.open(part, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
             try:
@@ -121,6 +167,9 @@ def finish_cards(tasks: list[tuple[str, str, bytes]]) -> None:
             finally:
                 os.close(fd)
             os.rename(part, path)
+            if page is not None and page_path is not None:
+                path = page_path
+                os.rename(page, page_path)
         except OSError as exc:
             raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
 
@@ -176,10 +225,7 @@ def _lost(item: Item | Rejection, reason: str) -> Outcome:
     """The outcome of a founder whose worker process died twice while scoring it."""
     if isinstance(item, Rejection):
         return item
-    message = (
-        f"not scored: the worker process scoring this founder {reason}, twice; "
-        "the other founders were scored"
-    )
+    message = Message("worker_lost", reason=reason)
     return Rejection(item.source, item.row, (Problem(item.source, message, line=item.line),))
 
 
@@ -206,7 +252,7 @@ class Workers:
         for results in self._pool.map("score", chunked(items, CHUNK), window=window, lost=_lost):
             yield from results
 
-    def finish(self, tasks: Iterable[tuple[str, str, bytes]]) -> Iterator[int]:
+    def finish(self, tasks: Iterable[CardTask]) -> Iterator[int]:
         """Complete scorecard files (`finish_cards`); yields how many, chunk by chunk."""
         if self._pool is None:
             for chunk in chunked(tasks, CHUNK):

@@ -8,6 +8,10 @@ keeps its first problem only, its message cut at `BRIEF_MESSAGE_CHARS`: by then 
 is systematic (a wrong mapping, a form changed), and the first ones show it in full. The last
 problem kept says how many more were not listed. Inputs are counted in processing order, so
 which inputs get full detail does not depend on `--jobs`.
+
+Trimming is also where a problem is told in the report's language: messages are made in
+English with their template (`messages.Message`), and what is kept is their text in `lang`,
+cut after telling, so a Chinese reason is cut at the same number of characters.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from dataclasses import replace
 
 from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.text import shown_path, truncated, writable
+from founder_check.content.models import Lang
 from founder_check.errors import Problem
+from founder_check.messages import told
+from founder_check.problem_texts import PROBLEMS
 
 PROBLEMS_KEPT = 3
 DETAILED_INPUTS = 1000
@@ -28,9 +35,11 @@ FIELD_CHARS = 120
 
 
 class RejectionLimiter:
-    """Trims each rejection as it arrives; remembers only how many it has seen."""
+    """Trims each rejection as it arrives, its problems told in `lang`; remembers only how many
+    it has seen."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang = "en") -> None:
+        self.lang = lang
         self.count = 0
 
     def trim(self, rejection: Rejection) -> Rejection:
@@ -38,29 +47,30 @@ class RejectionLimiter:
         detailed = self.count <= DETAILED_INPUTS
         kept = PROBLEMS_KEPT if detailed else 1
         chars = MESSAGE_CHARS if detailed else BRIEF_MESSAGE_CHARS
-        problems = [_trimmed(problem, chars) for problem in rejection.problems[:kept]]
+        lang = self.lang
+        problems = [_trimmed(problem, chars, lang) for problem in rejection.problems[:kept]]
         rest = len(rejection.problems) - len(problems)
         if rest:
             last = problems[-1]
-            more = f"{rest} more problem{'s' if rest > 1 else ''}"
-            problems[-1] = replace(last, message=f"{last.message} (and {more})")
+            message = PROBLEMS("more_problems", lang, message=last.message, count=rest)
+            problems[-1] = replace(last, message=message)
         return Rejection(
             shown_path(rejection.source), rejection.row, tuple(problems), rejection.duplicate
         )
 
 
-def readable(problems: Sequence[Problem]) -> list[Problem]:
+def readable(problems: Sequence[Problem], lang: Lang = "en") -> list[Problem]:
     """Every problem, in text any terminal takes (for `--strict`, which stops at one input)."""
-    return [_trimmed(problem, STRICT_MESSAGE_CHARS) for problem in problems]
+    return [_trimmed(problem, STRICT_MESSAGE_CHARS, lang) for problem in problems]
 
 
-def _trimmed(problem: Problem, chars: int) -> Problem:
+def _trimmed(problem: Problem, chars: int, lang: Lang) -> Problem:
     field = problem.field
     if field is not None:
-        field = truncated(writable(field), FIELD_CHARS)
+        field = truncated(writable(told(field, lang)), FIELD_CHARS)
     return Problem(
         shown_path(problem.source),
-        truncated(writable(problem.message), chars),
+        truncated(writable(told(problem.message, lang)), chars),
         line=problem.line,
         field=field,
     )

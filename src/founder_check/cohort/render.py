@@ -12,15 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import Counts, FactorStats, RedFlagCount, SharedGap
 from founder_check.content.models import Lang
-from founder_check.report.labels import label
-from founder_check.report.terminal import SEVERITY_STYLE
+from founder_check.report.hanging import bullets, hanging
+from founder_check.report.labels import field, label
+from founder_check.report.terminal import badge
 
 MAX_PROBLEMS_SHOWN = 3
 
@@ -78,13 +79,13 @@ def _heading(view: CohortView) -> Text:
     lang = view.lang
     text = Text(label("cohort_title", lang), style="bold cyan")
     text.append("\n")
-    summary = label("cohort_summary", lang).format(
-        scored=view.counts.scored, rejected=view.counts.rejected
+    summary = label(
+        "cohort_summary", lang, scored=view.counts.scored, rejected=view.counts.rejected
     )
     text.append(summary, style="bold red" if view.counts.rejected else "bold")
     if view.stage_option:
-        text.append(f" · {label('cohort_stage_option', lang)}: {view.stage_option}")
-    text.append(f" · {label('content', lang)}: {view.content}", style="dim")
+        text.append(f" · {field('cohort_stage_option', lang)}{view.stage_option}")
+    text.append(f" · {field('content', lang)}{view.content}", style="dim")
     return text
 
 
@@ -145,32 +146,50 @@ def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}"
 
 
+def factor_cost(factor: FactorStats) -> float:
+    """How many points the cohort is short of the factor's target, on average over the
+    founders scored on it (those at or above target count as 0)."""
+    if not factor.founders or factor.shortfall is None:
+        return 0.0
+    return factor.below_target * factor.shortfall / factor.founders
+
+
 def _factor_table(view: CohortView) -> Table:
+    """Each factor's spread against the stage's target; the furthest short first."""
     lang = view.lang
-    table = Table(title=label("cohort_factor_stats", lang), title_justify="left")
+    table = Table(
+        title=label("cohort_factor_stats", lang),
+        title_justify="left",
+        caption=label("cohort_factors_caption", lang),
+        caption_justify="left",
+    )
     table.add_column(label("factor", lang), ratio=3)
     for key in (
         "cohort_founders",
         "cohort_min",
-        "cohort_q1",
         "cohort_median",
-        "cohort_q3",
         "cohort_max",
+        "cohort_mean",
+        "cohort_target",
         "cohort_below_target",
+        "cohort_short_by",
     ):
         table.add_column(label(key, lang), justify="right")
-    ordered = sorted(view.factors, key=lambda f: (f.median is None, f.median or 0.0, f.id))
+    ordered = sorted(
+        view.factors, key=lambda f: (-factor_cost(f), f.median is None, f.median or 0.0, f.id)
+    )
     for factor in ordered:
         below = factor.below_target
         table.add_row(
             factor.name,
             str(factor.founders),
             _number(factor.min),
-            _number(factor.q1),
             Text(_number(factor.median), style="bold"),
-            _number(factor.q3),
             _number(factor.max),
+            _number(factor.mean),
+            _number(factor.target),
             Text(str(below), style="red" if below else "green"),
+            "—" if factor.shortfall is None else f"{factor.shortfall:.1f}",
         )
     return table
 
@@ -179,21 +198,27 @@ def _shared_gaps(view: CohortView) -> Table | Text:
     lang = view.lang
     if not view.shared_gaps:
         return Text(label("cohort_no_shared_gaps", lang), style="green")
-    table = Table(title=label("cohort_shared_gaps", lang), title_justify="left", show_lines=True)
+    table = Table(
+        title=label("cohort_shared_gaps", lang),
+        title_justify="left",
+        caption=label("cohort_gaps_caption", lang),
+        caption_justify="left",
+        show_lines=True,
+    )
     table.add_column("#", justify="right")
     table.add_column(label("question", lang), ratio=3)
     table.add_column(label("cohort_founders", lang), justify="right")
+    table.add_column(label("cohort_points_each", lang), justify="right")
+    table.add_column(label("cohort_cohort_points", lang), justify="right")
     table.add_column(label("read", lang), ratio=3)
     for place, gap in enumerate(view.shared_gaps, start=1):
-        chapters = Text()
-        for number, chapter in enumerate(gap.chapters):
-            if number:
-                chapters.append("\n")
-            chapters.append(chapter.title)
+        chapters = bullets([Text(chapter.title) for chapter in gap.chapters], indent=0)
         table.add_row(
             str(place),
             Text(gap.text),
-            f"{gap.founders} ({gap.share:.0%})",
+            label("cohort_of_scored", lang, count=gap.founders, total=view.counts.scored),
+            f"+{gap.points_each:.1f}",
+            Text(f"+{gap.cohort_points:.1f}", style="bold"),
             chapters,
         )
     return table
@@ -213,13 +238,15 @@ def _red_flags(view: CohortView) -> Table | Text:
     table.add_column(label("company", lang), ratio=2)
     table.add_column(label("red_flags", lang), ratio=4)
     for entry in view.flagged:
-        flags = Text()
-        for number, flag in enumerate(entry["red_flags"]):
-            if number:
-                flags.append("\n")
-            severity = flag["severity"]
-            flags.append(f" {label('severity_' + severity, lang)} ", style=SEVERITY_STYLE[severity])
-            flags.append(f" {flag['title']}")
+        flags = hanging(
+            [
+                (
+                    badge(flag["severity"], label("severity_" + flag["severity"], lang)),
+                    flag["title"],
+                )
+                for flag in entry["red_flags"]
+            ]
+        )
         table.add_row(Text(_who(entry, lang)), Text(shown(entry["company"])), flags)
     return table
 
@@ -238,24 +265,26 @@ def _rejected(view: CohortView) -> Table:
     for rejection in view.rejected:
         where = shown(rejection.source)
         if rejection.row is not None:
-            where += f" ({label('cohort_row', lang).format(row=rejection.row)})"
-        reasons = Text()
-        listed = rejection.problems[:MAX_PROBLEMS_SHOWN]
-        for number, problem in enumerate(listed):
-            if number:
-                reasons.append("\n")
+            row = label("cohort_row", lang, row=rejection.row)
+            where = label("cohort_input_row", lang, source=where, row=row)
+        listed: list[RenderableType] = []
+        for problem in rejection.problems[:MAX_PROBLEMS_SHOWN]:
             place = []
             if problem.line is not None:
-                place.append(label("cohort_line", lang).format(line=problem.line))
+                place.append(label("cohort_line", lang, line=problem.line))
             if problem.field:
                 place.append(shown(problem.field))
+            reason = Text()
             if place:
-                reasons.append(", ".join(place) + ": ", style="dim")
-            reasons.append(shown(problem.message))
+                joined = label("cohort_place_join", lang).join(place)
+                reason.append(label("cohort_place", lang, place=joined), style="dim")
+            reason.append(shown(problem.message))
+            listed.append(reason)
+        reasons: list[RenderableType] = [
+            listed[0] if len(listed) == 1 else bullets(listed, indent=0)
+        ]
         extra = len(rejection.problems) - len(listed)
         if extra:
-            reasons.append(
-                "\n" + label("cohort_more_problems", lang).format(count=extra), style="dim"
-            )
-        table.add_row(Text(where), reasons)
+            reasons.append(Text(label("cohort_more_problems", lang, count=extra), style="dim"))
+        table.add_row(Text(where), Group(*reasons))
     return table

@@ -1,12 +1,15 @@
 """`founder-check cohort`: read every input, score each founder, write the report.
 
 The flow is one pass over the inputs (each founder read, scored, counted, its scorecard
-written as a part file), then the cohort's statistics, then the files: each founder's
-scorecard finished with its place in the cohort, cohort.csv, rejected.csv, the scorecards
-folder moved into place, and cohort.json last (its presence means the run finished). A bad
-input is a rejection, never a stop, unless `--strict`; each is kept trimmed to its first
-problems (`rejections`). Every file is written into a work folder and moved into `--out` only
-when all are complete (`outdir`): a run that fails leaves `--out` as it was.
+and one-pager written as part files), then the cohort's statistics, then the files: each
+founder's scorecard finished with its place in the cohort, texts.json (the texts the
+compact scorecards refer to by id), cohort.csv, rejected.csv,
+cohort.xlsx, index.html, the scorecards and onepagers folders moved into place, and
+cohort.json last (its presence means the run finished). A bad input is a rejection, never
+a stop, unless `--strict`; each is kept trimmed to its first problems, told in `--lang`
+(`rejections`). Every file is written into a work
+folder and moved into `--out` only when all are complete (`outdir`): a run that fails leaves
+`--out` as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import __version__, readers
-from founder_check.atomic import flush_folder, write_chunks_atomic
+from founder_check.atomic import flush_folder, write_chunks_atomic, write_text_atomic
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
 from founder_check.cohort.hashes import HashSet, hash64
@@ -33,14 +36,16 @@ from founder_check.cohort.models import (
     RedFlagCount,
     SharedGap,
 )
+from founder_check.cohort.onepagers import ONEPAGERS, page_name
 from founder_check.cohort.outdir import OutFolder, open_out_folder
-from founder_check.cohort.process import PART_PREFIX, Settings, Workers
+from founder_check.cohort.process import PART_PREFIX, CardTask, Settings, Workers, page_part
 from founder_check.cohort.rejections import RejectionLimiter, readable
 from founder_check.cohort.render import CohortView, render
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
 from founder_check.data import to_data
 from founder_check.errors import FounderCheckError, Problem
+from founder_check.messages import Message
 
 PROGRESS_MIN = 200
 AUTO_JOBS_MIN = 200  # below this, starting worker processes costs more than they save
@@ -59,6 +64,7 @@ class CohortOptions:
     jobs: int = 0  # 0: one per CPU when there are at least AUTO_JOBS_MIN inputs, else 1
     rows: int = 30
     generated_at: str | None = None
+    onepagers: bool = True  # with `out`: each founder's HTML one-pager in onepagers/
 
 
 class _Duplicates:
@@ -84,11 +90,14 @@ class _Duplicates:
 
 
 def _duplicate(outcome: FounderOutcome, first: StoredFounder) -> Rejection:
-    who = outcome.founder or ""
+    founder = outcome.founder or ""
+    who = Message("who", founder=founder)
     if outcome.company:
-        who += f" ({outcome.company})"
-    where = first.source + (f" row {first.row}" if first.row is not None else "")
-    message = f"duplicate founder {who}: already read from {where}; this copy was not scored"
+        who = Message("who_with_company", founder=founder, company=outcome.company)
+    where: str = first.source
+    if first.row is not None:
+        where = Message("source_row", source=first.source, row=first.row)
+    message = Message("duplicate_founder", who=who, where=where)
     problem = Problem(outcome.source, message, line=outcome.line)
     return Rejection(outcome.source, outcome.row, (problem,), duplicate=True)
 
@@ -134,7 +143,7 @@ def _checked_run(
 
         err_console.print(label("cohort_no_libyaml", options.lang), style="yellow")
     if options.strict and discovery.rejected:
-        raise FounderCheckError(readable(discovery.rejected[0].problems))
+        raise FounderCheckError(readable(discovery.rejected[0].problems, options.lang))
     try:
         with FounderStore(folder.work if folder is not None else None) as store:
             return _run(content, options, mapping, discovery, store, folder, console, err_console)
@@ -156,17 +165,24 @@ def _run(
 ) -> int:
     """Score every input; with an output folder (`--out`), write the report files too."""
     lang = options.lang
-    cards = None  # the folder that becomes scorecards/
+    cards = pages = None  # the folders that become scorecards/ and onepagers/
     if folder is not None:
         cards = folder.work / export.SCORECARDS
         cards.mkdir(mode=0o700)
+        if options.onepagers:
+            pages = folder.work / ONEPAGERS
+            pages.mkdir(mode=0o700)
     settings = Settings(
-        lang, options.stage, options.generated_at, str(cards) if cards is not None else None
+        lang,
+        options.stage,
+        options.generated_at,
+        str(cards) if cards is not None else None,
+        str(pages) if pages is not None else None,
     )
     tally = CohortTally(content)
     names = export.FileNames()
     duplicates = _Duplicates()
-    limiter = RejectionLimiter()
+    limiter = RejectionLimiter(lang)
     rejected = [limiter.trim(rejection) for rejection in discovery.rejected]
     # workers first: they fork, and the progress bar runs a thread
     with (
@@ -187,15 +203,17 @@ def _run(
                     store.add(outcome, name)
                     continue
                 if outcome.card is not None:
-                    os.unlink(outcome.card)  # its scorecard is not written
+                    os.unlink(outcome.card)  # its scorecard is not written, nor its page
+                    if pages is not None:
+                        os.unlink(page_part(outcome.card, str(pages)))
                 outcome = _duplicate(outcome, store.get(first))
             if options.strict:
-                raise FounderCheckError(readable(outcome.problems))
+                raise FounderCheckError(readable(outcome.problems, lang))
             rejected.append(limiter.trim(outcome))
         stats = tally.finish(lang)
         if cards is not None:
             progress.start_writing(len(store))
-            for count in workers.finish(_card_tasks(store, stats, cards)):
+            for count in workers.finish(_card_tasks(store, stats, cards, pages)):
                 progress.advance(count)
     rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
     scored = _Scored(
@@ -238,31 +256,72 @@ class _Scored:
 
 
 def _card_tasks(
-    store: FounderStore, stats: CohortStats, folder: Path
-) -> Iterator[tuple[str, str, bytes]]:
+    store: FounderStore, stats: CohortStats, folder: Path, pages: Path | None
+) -> Iterator[CardTask]:
     for founder in store:
         if founder.part is None or founder.scorecard is None:
             continue
         path = str(folder / founder.scorecard)
-        yield founder.part, path, export.placement_tail(stats.placement(founder.index))
+        tail = export.placement_tail(stats.placement(founder.index))
+        if pages is None:
+            yield CardTask(founder.part, path, tail)
+            continue
+        page = str(pages / page_name(founder.scorecard))
+        yield CardTask(founder.part, path, tail, page_part(founder.part, str(pages)), page)
 
 
 def _write_reports(
     content: Content, options: CohortOptions, scored: _Scored, folder: OutFolder
 ) -> list[str]:
-    """cohort.csv, rejected.csv and cohort.json written beside the finished scorecards in
-    the work folder, all flushed to disk, then moved into `--out` (cohort.json last: its
-    presence means the run finished)."""
+    """cohort.csv, rejected.csv, cohort.xlsx, index.html and cohort.json written beside the
+    finished scorecards and one-pagers in the work folder, all flushed to disk, then moved
+    into `--out` (cohort.json last: its presence means the run finished)."""
+    import json
     import threading
+
+    from founder_check.cohort.compact import TEXTS_FILE, cohort_texts
+    from founder_check.cohort.dashboard import INDEX_HTML, dashboard_html
+    from founder_check.cohort.workbook import COHORT_XLSX, write_workbook
 
     store, stats, rejected = scored.store, scored.stats, scored.rejected
     work = folder.work
     cards = work / export.SCORECARDS
     _remove_parts(cards)
+    if options.onepagers:
+        _remove_parts(work / ONEPAGERS)
     flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
     flushing.start()  # the scorecards go to disk while the CSV files are written
     export.write_cohort_csv(work / export.COHORT_CSV, store, scored.order, stats)
     export.write_rejected_csv(work / export.REJECTED_CSV, rejected)
+    write_workbook(
+        work / COHORT_XLSX,
+        content=content,
+        lang=options.lang,
+        store=store,
+        order=scored.order,
+        stats=stats,
+        factors=scored.factors,
+        shared_gaps=scored.shared_gaps,
+        rejected=rejected,
+        generated_at=options.generated_at,
+    )
+    page = dashboard_html(
+        content=content,
+        lang=options.lang,
+        store=store,
+        order=scored.order,
+        stats=stats,
+        factors=scored.factors,
+        shared_gaps=scored.shared_gaps,
+        red_flags=scored.red_flags,
+        rejected=rejected,
+        generated_at=options.generated_at,
+        stage_option=options.stage,
+        onepagers=options.onepagers,
+    )
+    write_text_atomic(work / INDEX_HTML, page)
+    texts = json.dumps(cohort_texts(content, options.lang), ensure_ascii=False, indent=2)
+    write_text_atomic(work / TEXTS_FILE, texts + "\n")
     head = {
         "schema_version": COHORT_SCHEMA_VERSION,
         "tool": {"name": "founder-check", "version": __version__},
@@ -284,13 +343,31 @@ def _write_reports(
         work / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
     )
     flushing.join()
-    folder.commit([export.SCORECARDS, export.COHORT_CSV, export.REJECTED_CSV, export.COHORT_JSON])
-    return [
+    names = [
+        export.SCORECARDS,
+        TEXTS_FILE,
+        export.COHORT_CSV,
+        export.REJECTED_CSV,
+        COHORT_XLSX,
+        INDEX_HTML,
+    ]
+    if options.onepagers:
+        names.append(ONEPAGERS)
+    # without one-pagers, an earlier run's are removed: they would be out of date
+    dropped = [] if options.onepagers else [ONEPAGERS]
+    folder.commit([*names, export.COHORT_JSON], drop=dropped)
+    written = [
+        INDEX_HTML,
         export.COHORT_JSON,
         export.COHORT_CSV,
         export.REJECTED_CSV,
+        COHORT_XLSX,
         f"{export.SCORECARDS}/ ({len(store)})",
+        TEXTS_FILE,
     ]
+    if options.onepagers:
+        written.append(f"{ONEPAGERS}/ ({len(store)})")
+    return written
 
 
 def _remove_parts(cards: Path) -> None:

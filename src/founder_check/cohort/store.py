@@ -1,8 +1,9 @@
 """A disk-backed list of the founders scored so far, so a 10,000-founder cohort fits in memory.
 
-Each founder's entry (names, stage, scores, red flags, file name, the part file holding its
-scorecard, source) is appended as one JSON line to an unlinked temporary file; memory keeps
-only its offset. Entries are read back when the outputs are written, in any order.
+Each founder's entry (names, stage, scores and which are below target, red flags, largest
+gaps, file name, the part file holding its scorecard, source) is appended as one JSON line
+to an unlinked temporary file; memory keeps only its offset. Entries are read back when the
+outputs are written, in any order.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class StoredFounder:
     red_flags: tuple[tuple[str, str], ...]
     scorecard: str | None  # its file name in scorecards/
     part: str | None  # the part file that holds its JSON until it is finished
+    below_target: tuple[bool, ...] = ()  # per factor, as `factors`
+    top_gaps: tuple[str, ...] = ()  # the questions of its largest gaps, largest first
 
 
 class FounderStore:
@@ -69,6 +72,8 @@ class FounderStore:
             outcome.red_flags,
             scorecard,
             outcome.card,
+            sum(1 << position for position, below in enumerate(outcome.below_target) if below),
+            outcome.top_gaps,
         ]
         data = self._dumps(record) + b"\n"
         self._file.seek(self._end)
@@ -106,6 +111,8 @@ class FounderStore:
             red_flags,
             scorecard,
             part,
+            below_mask,
+            top_gaps,
         ) = loads(line)
         return StoredFounder(
             index=index,
@@ -123,6 +130,8 @@ class FounderStore:
             red_flags=tuple((flag_id, severity) for flag_id, severity in red_flags),
             scorecard=scorecard,
             part=part,
+            below_target=tuple(bool(below_mask >> i & 1) for i in range(len(factors))),
+            top_gaps=tuple(top_gaps),
         )
 
     def close(self) -> None:

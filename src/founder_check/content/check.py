@@ -14,9 +14,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from founder_check.content.loader import LoadedContent
 from founder_check.content.models import Condition, Question, Severity, Text
+from founder_check.content.punctuation import punctuation_problem
 from founder_check.content.wording import leans_on_another
 from founder_check.errors import Problem
 
@@ -50,6 +52,7 @@ class _Checker:
         self.check_levels()
         self.check_red_flags()
         self.check_lessons()
+        self.check_chinese()
         return self.problems
 
     def check_chapters(self) -> None:
@@ -322,6 +325,21 @@ class _Checker:
                         f"chapter {ref} is cited by {cited[ref]}, so it needs 'lesson': "
                         "{en, zh}, what it teaches a founder, in our own words",
                     )
+
+    def check_chinese(self) -> None:
+        """Every `zh` text of every file uses full-width punctuation (`punctuation`)."""
+        for path, data in self.loaded.sources.raw.items():
+            todo: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+            while todo:
+                loc, node = todo.pop()
+                if isinstance(node, dict):
+                    zh = node.get("zh")
+                    message = punctuation_problem(zh) if isinstance(zh, str) else None
+                    if message:
+                        self.add(path, (*loc, "zh"), message)
+                    todo.extend(((*loc, key), value) for key, value in node.items())
+                elif isinstance(node, list):
+                    todo.extend(((*loc, index), value) for index, value in enumerate(node))
 
 
 def _test_fits(node: Condition, question: Question) -> str | None:

@@ -95,6 +95,21 @@ class _ManifestFile:
     version: str
 
 
+def _join_chinese_lines(data: Any) -> None:
+    """Every `zh` text without the spaces a folded YAML block puts between Chinese lines."""
+    from founder_check.content.punctuation import join_lines
+
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, LineDict):
+            if isinstance(node.get("zh"), str):
+                node["zh"] = join_lines(node["zh"])
+            todo.extend(node.values())
+        elif isinstance(node, LineList):
+            todo.extend(node)
+
+
 def _rename_keyword_keys(data: Any) -> None:
     """Give YAML keys that are Python keywords the field names the models use (`from_`)."""
     todo = [data]
@@ -156,6 +171,7 @@ class LoadedContent:
         from pydantic import TypeAdapter, ValidationError
 
         _rename_keyword_keys(data)
+        _join_chinese_lines(data)
         try:
             return TypeAdapter(model).validate_python(data)
         except ValidationError as exc:

@@ -12,12 +12,16 @@ before any skip entry, a box of its own that cannot be ticked with others, or `?
 `unknown`) typed into a number's line. Unscored questions decide which questions follow or
 give context, so they need a real answer and offer no "Not sure".
 
+Every prompt fits the terminal (its list and its line of keys wrap, see `fit`) and shares
+the interview's keys (see `keys`): Ctrl-D ends the interview, and Esc returns to the
+previous question when `back` is true (every prompt but the first and the draft offer).
+
 Extra keyword arguments go to questionary (tests pass `input=` and `output=`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import questionary
@@ -25,6 +29,8 @@ from questionary import Choice
 
 from founder_check.answers import MAX_TEXT, coerce_answer, is_unknown_word
 from founder_check.content.models import NO, UNKNOWN, YES, Content, Lang, Question
+from founder_check.interview.fit import Validator, fit_instruction, fit_validator, wrap_list
+from founder_check.interview.keys import add_shared_keys
 from founder_check.interview.words import word
 from founder_check.valuation import AnswerValue, unknown_label
 
@@ -35,11 +41,15 @@ UNKNOWN_SHORTHAND = "?"
 """Typed into a number's line, "not sure" (answers files write `unknown`)."""
 
 METADATA_LIMIT = 200
-Validator = Callable[[Any], "bool | str"]
 
 
 def question_prompt(
-    question: Question, lang: Lang, default: AnswerValue | None = None, **kwargs: Any
+    question: Question,
+    lang: Lang,
+    default: AnswerValue | None = None,
+    *,
+    back: bool = True,
+    **kwargs: Any,
 ) -> questionary.Question:
     """The prompt for one question, showing `default` (an earlier answer) as preselected.
 
@@ -47,26 +57,45 @@ def question_prompt(
     """
     kind = question.kind
     if kind in ("single", "scale"):
-        return _select_prompt(question, lang, default, **kwargs)
-    if kind == "multi":
-        return _checkbox_prompt(question, lang, default, **kwargs)
-    if kind == "yesno":
-        return _yesno_prompt(question, lang, default, **kwargs)
-    if kind == "number":
-        return questionary.text(
-            number_label(question, lang),
+        prompt = _select_prompt(question, lang, default, back, **kwargs)
+    elif kind == "multi":
+        prompt = _checkbox_prompt(question, lang, default, back, **kwargs)
+    elif kind == "yesno":
+        prompt = _yesno_prompt(question, lang, default, back, **kwargs)
+    elif kind == "number":
+        label = prompt_message(question, lang)
+        prompt = questionary.text(
+            label,
             default=_number_default(default),
-            validate=answer_validator(question, lang),
-            instruction=_number_hint(question, lang),
+            validate=fit_validator(answer_validator(question, lang)),
+            instruction=_hint(label, _number_hint(question, lang), lang, back, kwargs),
             **kwargs,
         )
-    return questionary.text(
-        word("answer_prompt", lang),
-        default=default if isinstance(default, str) and default != SKIP else "",
-        validate=answer_validator(question, lang),
-        instruction=None if question.required else word("empty_skips", lang),
-        **kwargs,
-    )
+    else:
+        message = prompt_message(question, lang)
+        hint = None if question.required else word("empty_skips", lang)
+        prompt = questionary.text(
+            message,
+            default=default if isinstance(default, str) and default != SKIP else "",
+            validate=fit_validator(answer_validator(question, lang)),
+            instruction=_hint(message, hint, lang, back, kwargs),
+            **kwargs,
+        )
+    return _shared(prompt, back)
+
+
+def prompt_message(question: Question, lang: Lang) -> str:
+    """The words on the prompt's line: what to do ("Choose one"), or what to type."""
+    kind = question.kind
+    if kind in ("single", "scale"):
+        return word("choose_one", lang)
+    if kind == "multi":
+        return word("choose_many", lang)
+    if kind == "yesno":
+        return word("yes_or_no", lang)
+    if kind == "number":
+        return number_label(question, lang)
+    return word("answer_prompt", lang)
 
 
 def read_answer(question: Question, raw: Any) -> AnswerValue | None:
@@ -119,29 +148,40 @@ def format_number(number: float) -> str:
     return repr(float(number))
 
 
-def metadata_prompt(message: str, default: str | None, **kwargs: Any) -> questionary.Question:
+def metadata_prompt(
+    message: str, default: str | None, lang: Lang, *, back: bool = True, **kwargs: Any
+) -> questionary.Question:
     """A line of optional text (name, company): empty skips it."""
 
     def validate(text: str) -> bool | str:
         return len(text.strip()) <= METADATA_LIMIT or f"≤ {METADATA_LIMIT}"
 
-    return questionary.text(message, default=default or "", validate=validate, **kwargs)
+    prompt = questionary.text(
+        message,
+        default=default or "",
+        validate=fit_validator(validate),
+        instruction=_hint(message, None, lang, back, kwargs),
+        **kwargs,
+    )
+    return _shared(prompt, back)
 
 
 def stage_prompt(
-    content: Content, lang: Lang, default: str | None, **kwargs: Any
+    content: Content, lang: Lang, default: str | None, *, back: bool = True, **kwargs: Any
 ) -> questionary.Question:
     """Choose the company stage, or skip to let the content's default stage apply."""
     assumed = content.stage_by_id[content.default_stage].name.get(lang)
     choices = [Choice(stage.name.get(lang), value=stage.id) for stage in content.stages]
     choices.append(Choice(word("stage_skip", lang, stage=assumed), value=SKIP))
-    return questionary.select(
-        word("choose_one", lang),
+    message = word("choose_one", lang)
+    prompt = questionary.select(
+        message,
         choices=choices,
         default=default if default in content.stage_by_id else None,
-        instruction=word("choose_one_hint", lang),
+        instruction=_hint(message, word("choose_one_hint", lang), lang, back, kwargs),
         **kwargs,
     )
+    return _shared(prompt, back)
 
 
 def menu_prompt(
@@ -149,21 +189,50 @@ def menu_prompt(
     choices: Sequence[tuple[str, str]],
     lang: Lang,
     default: str | None = None,
+    *,
+    back: bool = True,
     **kwargs: Any,
 ) -> questionary.Question:
     """A menu of (title, value) entries, for the review screen."""
-    return questionary.select(
+    prompt = questionary.select(
         message,
         choices=[Choice(title, value=value) for title, value in choices],
         default=default,
-        instruction=word("choose_one_hint", lang),
+        instruction=_hint(message, word("choose_one_hint", lang), lang, back, kwargs),
         **kwargs,
     )
+    return _shared(prompt, back)
 
 
 def confirm_prompt(message: str, default: bool = True, **kwargs: Any) -> questionary.Question:
-    """A yes/no confirmation (y or n answers at once, Enter takes the default)."""
-    return questionary.confirm(message, default=default, **kwargs)
+    """A yes/no confirmation (y or n answers at once, Enter takes the default); there is no
+    question before it to go back to. It stays on screen once answered."""
+    return _shared(questionary.confirm(message, default=default, **kwargs), back=False, erase=False)
+
+
+def _shared(prompt: questionary.Question, back: bool, erase: bool = True) -> questionary.Question:
+    """The prompt with its list wrapping at the terminal's width and the shared keys. Unless
+    told otherwise it erases itself once answered: prompt_toolkit would break a long answer on
+    its line in the middle of a word, so the interview prints the answer, wrapped by words."""
+    wrap_list(prompt)
+    prompt.application.erase_when_done = erase
+    return add_shared_keys(prompt, back=back)
+
+
+def _hint(
+    message: str, hint: str | None, lang: Lang, back: bool, kwargs: dict[str, Any]
+) -> str | None:
+    """The keys shown after the prompt's message, Esc among them when it goes back, broken
+    by words to the terminal's width."""
+    if back:
+        hint = (
+            word("back_alone", lang)
+            if hint is None
+            else hint[:-1] + word("back_more", lang) + hint[-1]
+        )
+    if hint is None:
+        return None
+    return fit_instruction(message, hint, output=kwargs.get("output"))
 
 
 def _number_hint(question: Question, lang: Lang) -> str | None:
@@ -188,7 +257,7 @@ def _unknown_choice(question: Question, lang: Lang, *, checked: bool = False) ->
 
 
 def _select_prompt(
-    question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
+    question: Question, lang: Lang, default: AnswerValue | None, back: bool, **kwargs: Any
 ) -> questionary.Question:
     choices: list[Choice] = []
     if question.kind == "scale":
@@ -209,17 +278,18 @@ def _select_prompt(
         if default == SKIP:
             preselect = SKIP
     known = {choice.value for choice in choices}
+    message = prompt_message(question, lang)
     return questionary.select(
-        word("choose_one", lang),
+        message,
         choices=choices,
         default=preselect if preselect in known else None,
-        instruction=word("choose_one_hint", lang),
+        instruction=_hint(message, word("choose_one_hint", lang), lang, back, kwargs),
         **kwargs,
     )
 
 
 def _checkbox_prompt(
-    question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
+    question: Question, lang: Lang, default: AnswerValue | None, back: bool, **kwargs: Any
 ) -> questionary.Question:
     chosen = set(default) if isinstance(default, tuple) else set()
     choices = [
@@ -227,24 +297,33 @@ def _checkbox_prompt(
         for option in question.options
     ]
     choices += _unknown_choice(question, lang, checked=default == UNKNOWN)
-    hint = "choose_many_hint" if question.required else "choose_many_skip_hint"
+    hint = word("choose_many_hint" if question.required else "choose_many_skip_hint", lang)
+    message = prompt_message(question, lang)
     return questionary.checkbox(
-        word("choose_many", lang),
+        message,
         choices=choices,
-        validate=answer_validator(question, lang),
-        instruction=word(hint, lang),
+        validate=fit_validator(answer_validator(question, lang)),
+        instruction=_hint(message, hint, lang, back, kwargs),
         **kwargs,
     )
 
 
 def _yesno_prompt(
-    question: Question, lang: Lang, default: AnswerValue | None, **kwargs: Any
+    question: Question, lang: Lang, default: AnswerValue | None, back: bool, **kwargs: Any
 ) -> questionary.Question:
     """A confirm (y/n) for a required question that only decides what follows; a list of
     Yes, No, then Not sure (scored) and Skip this question (optional) otherwise."""
+    message = prompt_message(question, lang)
     if question.required and not question.scored:
+        keys = "Y/n" if default is True else "y/N"  # what questionary shows, in brackets
+        keys = f"（{keys}）" if lang == "zh" else f"({keys})"
+        hint = _hint(message, keys, lang, back, kwargs)
         return questionary.confirm(
-            word("yes_or_no", lang), default=default is True, auto_enter=True, **kwargs
+            message,
+            default=default is True,
+            auto_enter=True,
+            instruction=None if hint is None else hint + " ",
+            **kwargs,
         )
     choices = [Choice(word("yes", lang), value=YES), Choice(word("no", lang), value=NO)]
     choices += _unknown_choice(question, lang)
@@ -259,10 +338,10 @@ def _yesno_prompt(
         preselect = str(default)
     known = {choice.value for choice in choices}
     return questionary.select(
-        word("yes_or_no", lang),
+        message,
         choices=choices,
         default=preselect if preselect in known else None,
-        instruction=word("choose_one_hint", lang),
+        instruction=_hint(message, word("choose_one_hint", lang), lang, back, kwargs),
         **kwargs,
     )
 

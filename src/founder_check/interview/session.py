@@ -1,10 +1,14 @@
 """The interview loop: ask, autosave, review, then hand back `Answers`. It never scores.
 
 Order: the optional metadata (name, company, stage), then each section with its intro and a
-progress line, each applicable question with its help; then a review screen where any answer
-can be changed (questions that start to apply are asked next). Every answer is written to
-the draft at once. Ctrl-C or Ctrl-D at any prompt is handled here and only here: the draft
-is saved and `InterviewInterrupted` is raised for the command line to report (exit 130).
+progress line, each question that applies and counts at the founder's stage, with its help;
+then a review screen where any answer can be changed (questions that start to apply are
+asked next). Whether a question is asked is decided before it is asked, from the answers it
+depends on: a question is never asked and then found not to count. Esc at a prompt asks the
+question before it again (`GoBack`); the progress line counts the same questions whichever
+way the founder moves. Every answer is written to the draft at once. Ctrl-C or Ctrl-D at any
+prompt is handled here and only here: the draft is saved and `InterviewInterrupted` is
+raised for the command line to report (exit 130).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,16 +29,25 @@ from rich.table import Table
 from rich.text import Text
 
 from founder_check.answers import Answers, parse_answers, required_at
-from founder_check.conditions import question_applies
+from founder_check.conditions import question_applies, questions_in
 from founder_check.content.models import Content, Question, Section
 from founder_check.errors import FounderCheckError, Problem
 from founder_check.interview.answers_file import default_save_path, save_answers
 from founder_check.interview.draft_lock import hold_draft
-from founder_check.interview.drafts import Draft, default_draft_dir, remove_draft, save_draft
+from founder_check.interview.drafts import (
+    Draft,
+    default_draft_dir,
+    read_draft,
+    remove_draft,
+    save_draft,
+)
+from founder_check.interview.keys import GoBack
+from founder_check.interview.linebreak import cells, wrap
 from founder_check.interview.prompts import (
     SKIP,
     menu_prompt,
     metadata_prompt,
+    prompt_message,
     question_prompt,
     read_answer,
     stage_prompt,
@@ -51,7 +64,7 @@ from founder_check.unicode_text import replace_lone_surrogates
 from founder_check.valuation import AnswerValue, answer_label
 
 METADATA = ("founder", "company", "stage")
-_TITLE_WIDTH = 70
+_TITLE_WIDTH = 70  # cells of a review menu entry, at most
 _SCORE = "score"
 _CHANGE = "change"
 _BACK = "__back__"
@@ -111,7 +124,7 @@ def run_interview(
             return interview.run()
         except (KeyboardInterrupt, EOFError):
             if interview is None:
-                raise InterviewInterrupted(None, 0) from None
+                raise _stopped_at_setup(draft_path) from None
             raise interview.interrupted() from None
 
 
@@ -157,15 +170,53 @@ class Interview:
         return InterviewInterrupted(self.setup.draft_path, self._answered_count())
 
     def _ask_pending(self) -> None:
-        """Ask, in order, every applicable question not answered in this interview yet."""
-        if self.ask_metadata:
-            for key in self.meta_keys:
-                if key not in self.done:
-                    self._ask_metadata(key)
+        """Ask, in order, every key not answered in this interview yet; Esc at a prompt
+        reopens the key before it, which is then the first one pending."""
+        while (key := self._next_pending()) is not None:
+            try:
+                self._ask_key(key)
+            except GoBack:
+                self._step_back(key)
+
+    def _order(self) -> list[str]:
+        """Every key this interview asks, in order, given the answers so far: the metadata,
+        then the questions that apply and count at the founder's stage."""
+        effective = self._effective()
+        keys = list(self.meta_keys) if self.ask_metadata else []
         for section in self.sections:
-            for question in section.questions:
-                if self._applies(question) and not self._is_done(question):
-                    self._ask_question(section, question)
+            keys += [q.id for q in section.questions if self._asks(q, effective)]
+        return keys
+
+    def _next_pending(self) -> str | None:
+        for key in self._order():
+            if key in METADATA:
+                if key not in self.done:
+                    return key
+            elif not self._is_done(self.content.question_by_id[key]):
+                return key
+        return None
+
+    def _ask_key(self, key: str) -> None:
+        back = self._order().index(key) > 0
+        if key in METADATA:
+            self._ask_metadata(key, back=back)
+            return
+        question = self.content.question_by_id[key]
+        section = next(s for s in self.sections if s.id == question.section)
+        self._ask_question(section, question, back=back)
+
+    def _step_back(self, key: str) -> None:
+        """Reopen the key asked just before `key` (its answer stays, preselected)."""
+        order = self._order()
+        position = order.index(key) if key in order else len(order)
+        if position > 0 and order[position - 1] in self.done:
+            self._reopen(order[position - 1])
+
+    def _reopen(self, key: str) -> None:
+        """Ask `key` again, showing the answer it has (a skip too) as preselected."""
+        self.done.remove(key)
+        if key not in METADATA and key not in self.values:
+            self.skipped_before.add(key)
 
     def _finish(self) -> InterviewResult:
         partial = self.setup.sections is not None
@@ -197,52 +248,57 @@ class Interview:
 
     # -- asking ----------------------------------------------------------------------------
 
-    def _ask_metadata(self, key: str) -> None:
+    def _ask_metadata(self, key: str, *, back: bool = True) -> None:
         self._enter(_ABOUT)
         lang = self.lang
         if key == "stage":
             self._print_question(
                 word("stage_question", lang),
                 "\n".join(
-                    f"{stage.name.get(lang)}: {stage.description.get(lang)}"
+                    stage.name.get(lang)
+                    + ("：" if lang == "zh" else ": ")
+                    + stage.description.get(lang)
                     for stage in self.content.stages
                 ),
             )
-            raw = self.ask(stage_prompt(self.content, lang, self.meta["stage"]))
+            raw = self.ask(stage_prompt(self.content, lang, self.meta["stage"], back=back))
             self.meta["stage"] = None if raw == SKIP else str(raw)
+            self._echo(word("choose_one", lang), self._stage_shown())
         else:
             message = word("founder_prompt" if key == "founder" else "company_prompt", lang)
-            raw = self.ask(metadata_prompt(message, self.meta[key]))
+            raw = self.ask(metadata_prompt(message, self.meta[key], lang, back=back))
             self.meta[key] = replace_lone_surrogates(str(raw or "").strip()) or None
+            self._echo(message, self.meta[key] or word("not_given", lang))
         self._mark_done(key)
 
-    def _ask_question(self, section: Section, question: Question) -> None:
+    def _ask_question(self, section: Section, question: Question, *, back: bool = True) -> None:
         self._enter(section.id)
         lang = self.lang
         effective = self._effective()
         position = self.sections.index(section) + 1
-        open_questions = [q for q in section.questions if self._applies(q, effective)]
-        number = open_questions.index(question) + 1 if question in open_questions else 1
+        counted = [q for q in section.questions if q is question or self._counts(q, effective)]
         progress = " · ".join(
             (
                 section.title.get(lang),
                 word("section_progress", lang, i=position, n=len(self.sections)),
-                word("question_progress", lang, j=number, m=len(open_questions)),
+                word("question_progress", lang, j=counted.index(question) + 1, m=len(counted)),
             )
         )
-        question = self._as_asked(question)
         if not question.required:
             progress += f" · {word('optional', lang)}"
-        self.console.print(Text(progress, style="cyan"))
+        self.console.print(self._wrapped(progress, style="cyan"))
         self._print_question(question.text.get(lang), question.help.get(lang))
-        raw = self.ask(question_prompt(question, lang, self._default(question)))
+        raw = self.ask(question_prompt(question, lang, self._default(question), back=back))
         if isinstance(raw, str):  # typed text: bytes the terminal could not decode become U+FFFD
             raw = replace_lone_surrogates(raw)
         answer = read_answer(question, raw)
         if answer is None:
             self.values.pop(question.id, None)
+            shown = word("skipped", lang)
         else:
             self.values[question.id] = answer
+            shown = answer_label(question, answer, lang)
+        self._echo(prompt_message(question, lang), shown)
         self._mark_done(question.id)
 
     def _mark_done(self, key: str) -> None:
@@ -253,28 +309,45 @@ class Interview:
     # -- review ----------------------------------------------------------------------------
 
     def _review(self) -> None:
+        """The review screen, until the founder chooses to save. Esc there reopens the last
+        question; Esc in its menus returns to the screen, and at a changed answer keeps the
+        answer as it was."""
         lang = self.lang
         while True:
             self._print_review()
-            action = self.ask(
-                menu_prompt(
-                    word("review_next", lang),
-                    [(word("review_score", lang), _SCORE), (word("review_change", lang), _CHANGE)],
-                    lang,
+            order = self._order()
+            try:
+                action = self.ask(
+                    menu_prompt(
+                        word("review_next", lang),
+                        [
+                            (word("review_score", lang), _SCORE),
+                            (word("review_change", lang), _CHANGE),
+                        ],
+                        lang,
+                        back=bool(order),
+                    )
                 )
-            )
+            except GoBack:
+                if order[-1] in self.done:
+                    self._reopen(order[-1])
+                self._ask_pending()
+                continue
             if action != _CHANGE:
                 return
             target = self._pick_question()
             if target is None:
                 continue
-            if target in METADATA:
-                self._ask_metadata(target)
-            else:
-                question = self.content.question_by_id[target]
-                section = next(s for s in self.sections if s.id == question.section)
-                self._shown = None
-                self._ask_question(section, question)
+            try:
+                if target in METADATA:
+                    self._ask_metadata(target)
+                else:
+                    question = self.content.question_by_id[target]
+                    section = next(s for s in self.sections if s.id == question.section)
+                    self._shown = None
+                    self._ask_question(section, question)
+            except GoBack:
+                continue
             self._ask_pending()
 
     def _pick_question(self) -> str | None:
@@ -284,29 +357,29 @@ class Interview:
             parts.append((word("about_title", lang), _ABOUT))
         parts += [(section.title.get(lang), section.id) for section in self.sections]
         parts.append((word("back", lang), _BACK))
-        part = self.ask(menu_prompt(word("review_pick_section", lang), parts, lang))
-        if part == _BACK:
+        try:
+            part = self.ask(menu_prompt(word("review_pick_section", lang), parts, lang))
+            if part == _BACK:
+                return None
+            entries = self._entries(part)
+            width = min(_TITLE_WIDTH, self.console.width - 4)  # one row each, beside the pointer
+            choices = [
+                (_shorten(f"{title} — {answer}", width), key) for key, title, answer in entries
+            ]
+            choices.append((word("back", lang), _BACK))
+            key = self.ask(menu_prompt(word("review_pick_question", lang), choices, lang))
+        except GoBack:
             return None
-        entries = self._entries(part)
-        choices = [(_shorten(f"{title} — {answer}"), key) for key, title, answer in entries]
-        choices.append((word("back", lang), _BACK))
-        key = self.ask(menu_prompt(word("review_pick_question", lang), choices, lang))
         return None if key == _BACK else str(key)
 
     def _entries(self, part: str) -> list[tuple[str, str, str]]:
         """(key, question text, answer shown) for the metadata or one section's questions."""
         lang = self.lang
         if part == _ABOUT:
-            stage = self.meta["stage"]
-            if stage is not None:
-                stage_text = self.content.stage_by_id[stage].name.get(lang)
-            else:
-                default = self.content.stage_by_id[self.content.default_stage].name.get(lang)
-                stage_text = word("default_stage", lang, stage=default)
             given = {
                 "founder": self.meta["founder"] or word("not_given", lang),
                 "company": self.meta["company"] or word("not_given", lang),
-                "stage": stage_text,
+                "stage": self._stage_shown(),
             }
             titles = {
                 "founder": word("founder_prompt", lang),
@@ -318,7 +391,7 @@ class Interview:
         section = next(s for s in self.sections if s.id == part)
         entries = []
         for question in section.questions:
-            if not self._applies(question, effective):
+            if not self._asks(question, effective):
                 continue
             if question.id in effective:
                 shown = answer_label(question, effective[question.id], lang)
@@ -328,6 +401,15 @@ class Interview:
                 shown = word("not_answered", lang)
             entries.append((question.id, question.text.get(lang), shown))
         return entries
+
+    def _stage_shown(self) -> str:
+        """The stage as the review shows it: its name, or the stage assumed when not given."""
+        lang = self.lang
+        stage = self.meta["stage"]
+        if stage is not None:
+            return self.content.stage_by_id[stage].name.get(lang)
+        default = self.content.stage_by_id[self.content.default_stage].name.get(lang)
+        return word("default_stage", lang, stage=default)
 
     def _print_review(self) -> None:
         lang = self.lang
@@ -375,16 +457,33 @@ class Interview:
             title, intro = section.title.get(lang), section.intro.get(lang)
         self.console.print()
         self.console.print(Rule(Text(title, style="bold")))
-        self.console.print(Text(intro, style="italic"))
+        self.console.print(self._wrapped(intro, style="italic"))
 
     def _print_question(self, text: str, help_text: str) -> None:
         self.console.print()
         self.console.print(
             Group(
-                Text(text, style="bold"),
-                Padding(Text(help_text, style="dim"), (0, 0, 0, 2), expand=False),
+                self._wrapped(text, style="bold"),
+                Padding(
+                    self._wrapped(help_text, style="dim", indent=2), (0, 0, 0, 2), expand=False
+                ),
             )
         )
+
+    def _echo(self, message: str, answer: str) -> None:
+        """The answered prompt's line, `? message answer`, wrapped by words (the prompt
+        erased itself)."""
+        width = self.console.width
+        rows = wrap(f"? {message} {answer}", width - 2, first=width)
+        text = Text("\n  ".join(rows))
+        text.stylize("bold", 0, min(len(rows[0]), len(message) + 2))
+        self.console.print(text)
+
+    def _wrapped(self, text: str, *, style: str, indent: int = 0) -> Text:
+        """Text broken into rows that fit the console, by words and between Chinese
+        characters (rich alone breaks Chinese only where a row is full, punctuation or not)."""
+        rows = wrap(text, max(self.console.width - indent, 20))
+        return Text("\n".join(rows), style=style)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -402,6 +501,43 @@ class Interview:
                 values[question.id] = self.values[question.id]
         return values
 
+    def _asks(self, question: Question, effective: dict[str, AnswerValue]) -> bool:
+        """Whether the interview asks the question: it applies and counts at the stage."""
+        return self._expected(question) and self._applies(question, effective)
+
+    def _counts(self, question: Question, effective: dict[str, AnswerValue]) -> bool:
+        """Whether the progress line counts the question: it is asked, or may still be (a
+        question it depends on is still to be asked), so the count never grows as answers
+        come in; it only drops when an answer rules questions out."""
+        if not self._expected(question):
+            return False
+        if self._applies(question, effective):
+            return True
+        assert question.when is not None
+        return any(self._still_open(named, effective) for named in questions_in(question.when))
+
+    def _still_open(self, question_id: str, effective: dict[str, AnswerValue]) -> bool:
+        """Whether this interview has still to ask the question (asked ones are decided)."""
+        if question_id in self.done:
+            return False
+        question = self.content.question_by_id.get(question_id)
+        if question is None or not any(question.section == s.id for s in self.sections):
+            return False
+        return self._asks(question, effective) or (
+            question.when is not None
+            and any(self._still_open(named, effective) for named in questions_in(question.when))
+        )
+
+    def _expected(self, question: Question) -> bool:
+        """Whether the question counts at the founder's stage: before its `from_stage` the
+        scorecard leaves its answer out, so it is not asked (an earlier answer is kept)."""
+        if question.from_stage is None:
+            return True
+        rank = self.content.stage_rank
+        stage = self.meta["stage"]
+        current = stage if stage in rank else self.content.default_stage
+        return rank[question.from_stage] <= rank[current]
+
     def _applies(self, question: Question, effective: dict[str, AnswerValue] | None = None) -> bool:
         if question.when is None:
             return True
@@ -411,12 +547,6 @@ class Interview:
     def _required(self, question: Question) -> bool:
         """Required at the founder's stage (the same rule as answers files)."""
         return required_at(question, self.content, self.meta["stage"])
-
-    def _as_asked(self, question: Question) -> Question:
-        """The question as prompted: optional before the stage it is expected from."""
-        if question.required and not self._required(question):
-            return replace(question, required=False)
-        return question
 
     def _default(self, question: Question) -> AnswerValue | None:
         """The earlier answer to preselect; SKIP if an optional question was skipped before."""
@@ -483,8 +613,25 @@ class Interview:
             ) from None
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= _TITLE_WIDTH else text[: _TITLE_WIDTH - 1] + "…"
+def _stopped_at_setup(draft_path: Path) -> InterviewInterrupted:
+    """Stopped before the first question: at the offer to continue a draft, that draft is
+    left as it was, and it is what the founder continues from; otherwise nothing was kept."""
+    try:
+        answered = read_draft(draft_path).answered if draft_path.is_file() else None
+    except (FounderCheckError, OSError):
+        answered = None
+    if answered is None:
+        return InterviewInterrupted(None, 0)
+    return InterviewInterrupted(draft_path, answered)
+
+
+def _shorten(text: str, width: int) -> str:
+    """A review menu entry on one row: the question and its answer, with "…" if longer (the
+    review table above shows both in full)."""
+    if cells(text) <= width:
+        return text
+    rows = wrap(text, max(width - 1, 1))
+    return rows[0] + "…"
 
 
 def _now() -> str:

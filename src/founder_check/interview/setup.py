@@ -41,6 +41,7 @@ class InterviewOptions:
     update: Path | None = None
     sections: tuple[str, ...] = ()
     stage: str | None = None
+    force: bool = False  # replace the --save file even if it holds answers
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,17 @@ def check_options(content: Content, options: InterviewOptions) -> None:
         from founder_check.outputs import check_output
 
         check_output(str(options.save), "--save")
+        _keep_saved_answers(options)
+
+
+def _keep_saved_answers(options: InterviewOptions) -> None:
+    """Refuse (exit 2) to save over a file that holds answers, unless --force, or unless it
+    is the file the interview updates: its answers are the defaults of every question."""
+    from founder_check.overwrite import check_overwrite, same_file
+
+    assert options.save is not None
+    if options.update is None or not same_file(options.save, options.update):
+        check_overwrite(options.save, "--save", options.lang, force=options.force)
 
 
 def require_terminal(lang: Lang, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
@@ -146,6 +158,11 @@ def resume_command(draft: Path, content_name: str, content_dir: Path | None, lan
 
 def _from_draft(content: Content, options: InterviewOptions, path: Path, draft: Draft) -> Setup:
     _check_draft_content(content, path, draft)
+    if options.save is None and draft.save_chosen:  # checked when the interview began
+        from founder_check.overwrite import check_unchanged_since
+
+        since = _timestamp(draft.saved_at)
+        check_unchanged_since(Path(draft.save), since, "--save", options.lang, force=options.force)
     base = parse_answers(draft.answers_file, content, source=str(path), require_complete=False)
     save = options.save.absolute() if options.save is not None else Path(draft.save)
     return Setup(
@@ -187,6 +204,17 @@ def _offer(ask: Ask, console: Console, lang: Lang, path: Path, draft: Draft) -> 
     when = _local_time(draft.saved_at)
     console.print(Text(word("draft_found", lang, when=when, count=draft.answered, draft=path)))
     return bool(ask(confirm_prompt(word("resume_offer", lang), default=True)))
+
+
+def _timestamp(iso: str) -> float:
+    """The POSIX time of a draft's `saved_at`; 0 (the distant past) if it cannot be read."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return 0.0
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.timestamp()
 
 
 def _local_time(iso: str) -> str:

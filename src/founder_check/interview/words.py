@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from founder_check.phrases import Phrases
+from founder_check.phrases import Phrases, Plural
 
-_WORDS: dict[str, tuple[str, str]] = {
+_WORDS: dict[str, tuple[str | Plural, str]] = {
     "no_terminal": (
         "the interview needs a terminal ({which}): write an answers file with "
         "'founder-check template -o answers.yaml', fill it in, then run "
         "'founder-check assess --answers answers.yaml'",
-        "访谈需要在终端中进行（{which}）：请先用 'founder-check template -o answers.yaml' "
-        "生成答卷并填写，再运行 'founder-check assess --answers answers.yaml'",
+        "访谈需要在终端中进行（{which}）：请先用“founder-check template -o answers.yaml”"
+        "生成答卷并填写，再运行“founder-check assess --answers answers.yaml”",
     ),
     "stdin": ("standard input is not a terminal", "标准输入不是终端"),
     "stdout": ("standard output is not a terminal", "标准输出不是终端"),
@@ -19,13 +19,33 @@ _WORDS: dict[str, tuple[str, str]] = {
         "标准输入和标准输出都不是终端",
     ),
     "welcome": (
-        "founder-check interview: {sections} sections, about {questions} questions. Every answer "
-        "is saved as you go (draft: {draft}); press Ctrl-C to pause and resume later.",
+        Plural(
+            Plural(
+                "founder-check interview: {sections} section, {questions} question. Every answer "
+                "is saved as you go (draft: {draft}); press Ctrl-C to pause and resume later.",
+                "founder-check interview: {sections} section, about {questions} questions. Every "
+                "answer is saved as you go (draft: {draft}); press Ctrl-C to pause and resume "
+                "later.",
+                by="questions",
+            ),
+            Plural(
+                "founder-check interview: {sections} sections, {questions} question. Every answer "
+                "is saved as you go (draft: {draft}); press Ctrl-C to pause and resume later.",
+                "founder-check interview: {sections} sections, about {questions} questions. Every "
+                "answer is saved as you go (draft: {draft}); press Ctrl-C to pause and resume "
+                "later.",
+                by="questions",
+            ),
+            by="sections",
+        ),
         "founder-check 评估访谈：共 {sections} 个部分，约 {questions} 个问题。每个回答都会立即保存"
         "（草稿：{draft}）；按 Ctrl-C 可随时暂停，之后继续。",
     ),
     "resuming": (
-        "Continuing the draft {draft}: {count} answers so far.",
+        Plural(
+            "Continuing the draft {draft}: {count} answer so far.",
+            "Continuing the draft {draft}: {count} answers so far.",
+        ),
         "继续草稿 {draft}：已有 {count} 个回答。",
     ),
     "updating": (
@@ -33,7 +53,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "更新 {path}：之前的回答已作为默认值，按回车即可保留。",
     ),
     "draft_found": (
-        "A draft saved {when} with {count} answers exists: {draft}",
+        Plural(
+            "A draft saved {when} with {count} answer exists: {draft}",
+            "A draft saved {when} with {count} answers exists: {draft}",
+        ),
         "已有一份保存于 {when} 的草稿，含 {count} 个回答：{draft}",
     ),
     "resume_offer": ("Continue it?", "是否继续作答？"),
@@ -66,10 +89,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no": ("No", "否"),
     "skip_choice": ("Skip this question", "跳过此题"),
     "empty_skips": ("(leave empty to skip)", "（留空即跳过）"),
-    "number_unknown_hint": ("(type ? if not sure)", "（不确定请输入 ?）"),
+    "number_unknown_hint": ("(type ? if not sure)", "（不确定请输入“?”）"),
     "number_unknown_skip": (
         "(leave empty to skip; type ? if not sure)",
-        "（留空即跳过；不确定请输入 ?）",
+        "（留空即跳过；不确定请输入“?”）",
     ),
     "answer_prompt": ("Your answer", "你的回答"),
     "number_prompt": ("{what} from {low} to {high}", "{what}，{low} 到 {high}"),
@@ -105,10 +128,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "review_pick_section": ("Which part?", "哪个部分？"),
     "review_pick_question": ("Which question?", "哪一题？"),
     "back": ("Back", "返回"),
+    "back_alone": ("(Esc to go back)", "（Esc 返回上一步）"),
+    "back_more": ("; Esc to go back", "；Esc 返回上一步"),
     "question_column": ("Question", "问题"),
     "answer_column": ("Your answer", "你的回答"),
     "interrupted": (
-        "Interview paused: {count} answers saved in {draft}.",
+        Plural(
+            "Interview paused: {count} answer saved in {draft}.",
+            "Interview paused: {count} answers saved in {draft}.",
+        ),
         "访谈已暂停：{count} 个回答已保存到 {draft}。",
     ),
     "interrupted_empty": (
@@ -118,13 +146,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "resume_with": ("Continue with: {command}", "继续作答：{command}"),
     "answers_saved": (
         "Answers saved to {path}; rescore them with 'founder-check assess --answers {path}'.",
-        "回答已保存到 {path}；可用 'founder-check assess --answers {path}' 重新评分。",
+        "回答已保存到 {path}；可用“founder-check assess --answers {path}”重新评分。",
     ),
     "partial": (
-        "{count} required questions outside the chosen sections are not answered yet; "
-        "complete them with 'founder-check assess --update {path}'.",
+        Plural(
+            "{count} required question outside the chosen sections is not answered yet; "
+            "complete it with 'founder-check assess --update {path}'.",
+            "{count} required questions outside the chosen sections are not answered yet; "
+            "complete them with 'founder-check assess --update {path}'.",
+        ),
         "所选部分之外还有 {count} 个必答题尚未回答；"
-        "可用 'founder-check assess --update {path}' 补全。",
+        "可用“founder-check assess --update {path}”补全。",
     ),
     "file_header": (
         "founder-check answers, written by the interview on {when}.\n"

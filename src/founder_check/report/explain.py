@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from founder_check.content.models import UNKNOWN, Lang
-from founder_check.report.labels import label
+from founder_check.report.hanging import bullets
+from founder_check.report.labels import aside, colon, field, heading, joined, label
 from founder_check.report.terminal import SEVERITY_STYLE
 
 Data = dict[str, Any]
@@ -32,10 +33,10 @@ def render_explain(data: Data, lang: Lang, console: Console) -> None:
     for part in renderers[data["kind"]](data, lang):
         console.print(part)
     if data.get("also"):
-        also = ", ".join(
+        also = ("、" if lang == "zh" else ", ").join(
             f"{label('explain_kind_' + a['kind'], lang)} {a['id']}" for a in data["also"]
         )
-        console.print(Text(f"{label('explain_also', lang)}: {also}", style="dim"))
+        console.print(Text(f"{field('explain_also', lang)}{also}", style="dim"))
 
 
 def _header(data: Data, lang: Lang, title: str, body: RenderableType | None = None) -> Panel:
@@ -47,7 +48,7 @@ def _header(data: Data, lang: Lang, title: str, body: RenderableType | None = No
 
 
 def _line(key: str, value: str, lang: Lang) -> Text:
-    text = Text(f"{label(key, lang)}: ", style="bold")
+    text = Text(field(key, lang), style="bold")
     text.append(value)
     return text
 
@@ -78,7 +79,9 @@ def _question(data: Data, lang: Lang) -> list[RenderableType]:
     kind = data["type_name"] + optional
     lines.append(_line("explain_type", kind, lang))
     lines.append(
-        _line("explain_section", f"{data['section']['title']} ({data['section']['id']})", lang)
+        _line(
+            "explain_section", data["section"]["title"] + aside(data["section"]["id"], lang), lang
+        )
     )
     if data["when"]:
         lines.append(_line("explain_when", data["when"]["text"], lang))
@@ -97,16 +100,16 @@ def _question(data: Data, lang: Lang) -> list[RenderableType]:
         table.add_column(label("explain_share", lang).format(stage=stage), justify="right")
         for factor in data["factors"]:
             table.add_row(
-                f"{factor['name']} ({factor['id']})",
+                factor["name"] + aside(factor["id"], lang),
                 f"{factor['weight']:g}",
                 _percent(factor["share_of_overall"]),
             )
         parts.append(table)
         if data["scored_at_stage"]:
-            total = label("explain_share", lang).format(stage=stage)
+            total = label("explain_share", lang, stage=stage) + colon(lang)
             parts.append(
-                Text(f"{total}: {_percent(data['share_of_overall'])} ", style="bold").append(
-                    f"({label('explain_share_note', lang)})", style="dim"
+                Text(f"{total}{_percent(data['share_of_overall'])}", style="bold").append(
+                    aside(label("explain_share_note", lang), lang), style="dim"
                 )
             )
         else:
@@ -126,7 +129,7 @@ def _action(action: str, days: int | None, lang: Lang) -> Text:
     text = _line("action", action, lang)
     if days:
         within = label("within_days", lang).format(days=days)
-        text.append(f"（{within}）" if lang == "zh" else f" ({within})", style="dim")
+        text.append(aside(within, lang), style="dim")
     return text
 
 
@@ -144,11 +147,11 @@ def _answers_table(answers: Data, lang: Lang) -> RenderableType:
     if "options" not in answers:
         return Text("")
     table = Table(title=label("explain_answers", lang), title_justify="left")
-    table.add_column("id", no_wrap=True)
+    table.add_column(label("explain_id", lang), no_wrap=True)
     table.add_column(label("explain_answer_label", lang))
     table.add_column(label("explain_value", lang), justify="right")
     for option in answers["options"]:
-        note = f" ({label('explain_exclusive', lang)})" if option.get("exclusive") else ""
+        note = aside(label("explain_exclusive", lang), lang) if option.get("exclusive") else ""
         table.add_row(str(option["id"]), option.get("label", "") + note, f"{option['value']:g}")
     _unknown_row(table, answers)
     return table
@@ -162,10 +165,11 @@ def _unknown_row(table: Table, answers: Data) -> None:
 
 
 def _factor(data: Data, lang: Lang) -> list[RenderableType]:
-    share = label("explain_share", lang).format(stage=data["stage"]["name"])
+    share = label("explain_share", lang, stage=data["stage"]["name"])
+    share += colon(lang)
     body = Group(
         Text(data["description"], style="italic"),
-        Text(f"{share}: {_percent(data['share_of_overall'])}", style="bold"),
+        Text(f"{share}{_percent(data['share_of_overall'])}", style="bold"),
     )
     parts: list[RenderableType] = [_header(data, lang, data["name"], body)]
     stages = Table(title=label("explain_stages", lang), title_justify="left")
@@ -174,7 +178,7 @@ def _factor(data: Data, lang: Lang) -> list[RenderableType]:
     stages.add_column(label("target", lang), justify="right")
     for row in data["stages"]:
         target = "—" if row["target"] is None else f"{row['target']:g}"
-        stages.add_row(f"{row['name']} ({row['id']})", f"{row['weight']:g}", target)
+        stages.add_row(row["name"] + aside(row["id"], lang), f"{row['weight']:g}", target)
     parts.append(stages)
     questions = Table(title=label("explain_questions", lang), title_justify="left")
     questions.add_column(label("question", lang), ratio=3)
@@ -183,12 +187,12 @@ def _factor(data: Data, lang: Lang) -> list[RenderableType]:
     for question in data["questions"]:
         notes = []
         if question["from_stage"]:
-            notes.append(f"{label('explain_from_stage', lang)}: {question['from_stage']}")
+            notes.append(f"{field('explain_from_stage', lang)}{question['from_stage']}")
         if question["conditional"]:
             notes.append(label("explain_conditional", lang))
         cell = Text(question["text"]) + Text(f"\n{question['id']}", style="dim")
         if notes:
-            cell.append(f" · {'; '.join(notes)}", style="dim")
+            cell.append(f" · {joined(notes, lang)}", style="dim")
         questions.add_row(cell, f"{question['weight']:g}", _percent(question["share_of_factor"]))
     parts.append(questions)
     parts.append(_chapters(data["chapters"], lang))
@@ -213,17 +217,19 @@ def _red_flag(data: Data, lang: Lang) -> list[RenderableType]:
         _line("action", data["action"], lang),
     )
     parts: list[RenderableType] = [_header(data, lang, data["title"], body)]
-    cases = Text(f"{label('cases', lang)}:\n", style="bold")
-    for case in data["cases"]:
-        cases.append(f"  • {case}\n", style="")
-    parts.append(cases)
+    parts.append(Text(heading("cases", lang), style="bold"))
+    parts.append(bullets(data["cases"], indent=2))
     parts.append(_chapters(data["chapters"], lang))
     return parts
 
 
 def _chapter(data: Data, lang: Lang) -> list[RenderableType]:
     body = Group(
-        _line("explain_document", f"{data['document']['title']} ({data['document']['id']})", lang),
+        _line(
+            "explain_document",
+            data["document"]["title"] + aside(data["document"]["id"], lang),
+            lang,
+        ),
         Text(data["summary"], style="italic"),
         *([_line("explain_lesson", data["lesson"], lang)] if data["lesson"] else []),
     )
@@ -238,7 +244,9 @@ def _chapter(data: Data, lang: Lang) -> list[RenderableType]:
 
 
 def _stage(data: Data, lang: Lang) -> list[RenderableType]:
-    title = data["name"] + (f" ({label('explain_default_stage', lang)})" if data["default"] else "")
+    title = data["name"] + (
+        aside(label("explain_default_stage", lang), lang) if data["default"] else ""
+    )
     parts: list[RenderableType] = [_header(data, lang, title, Text(data["description"]))]
     table = Table(title=label("factors", lang), title_justify="left")
     table.add_column(label("factor", lang))
@@ -248,7 +256,7 @@ def _stage(data: Data, lang: Lang) -> list[RenderableType]:
     for factor in data["factors"]:
         target = "—" if factor["target"] is None else f"{factor['target']:g}"
         table.add_row(
-            f"{factor['name']} ({factor['id']})",
+            factor["name"] + aside(factor["id"], lang),
             f"{factor['weight']:g}",
             target,
             _percent(factor["share_of_overall"]),
@@ -273,8 +281,8 @@ def _level(data: Data, lang: Lang) -> list[RenderableType]:
 def _requires(requires: list[Data], lang: Lang) -> RenderableType:
     """Each must-have as its sentence, with the condition that checks it below, dimmed."""
     if not requires:
-        heading = Text(f"{label('explain_requires', lang)}: ", style="bold")
-        return heading.append(label("explain_none", lang), style="dim")
+        line = Text(field("explain_requires", lang), style="bold")
+        return line.append(label("explain_none", lang), style="dim")
     table = Table(
         title=label("explain_requires", lang),
         title_justify="left",

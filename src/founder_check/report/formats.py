@@ -13,10 +13,11 @@ class ExportFormat(str, enum.Enum):
     json = "json"
     markdown = "markdown"
     text = "text"
+    html = "html"
 
     @property
     def suffix(self) -> str:
-        return {"json": ".json", "markdown": ".md", "text": ".txt"}[self.value]
+        return {"json": ".json", "markdown": ".md", "text": ".txt", "html": ".html"}[self.value]
 
 
 def _unreachable(value: NoReturn) -> NoReturn:
@@ -37,6 +38,11 @@ def export(card: Scorecard, fmt: ExportFormat, content: Content) -> str:
         return view_markdown(build_view(card, content))
     if fmt is ExportFormat.text:
         return plain_text(card, content)
+    if fmt is ExportFormat.html:
+        from founder_check.report.html import view_html
+        from founder_check.report.view import build_view
+
+        return view_html(build_view(card, content))
     _unreachable(fmt)
 
 
@@ -44,12 +50,11 @@ def plain_text(card: Scorecard, content: Content, width: int = 100) -> str:
     """The terminal report without colours, for files and e-mail."""
     import io
 
-    from rich.console import Console
-
+    from founder_check.cjk_wrap import WrapConsole
     from founder_check.report.terminal import render
     from founder_check.report.view import build_view
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, legacy_windows=False)
+    console = WrapConsole(file=buffer, width=width, color_system=None, legacy_windows=False)
     render(build_view(card, content), console)
     return buffer.getvalue()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from founder_check.phrases import Phrases
+from founder_check.phrases import Phrases, Plural
 
 if TYPE_CHECKING:
     from founder_check.content.models import Lang
     from founder_check.scorecard import Coverage, FactorScore
 
-_LABELS: dict[str, tuple[str, str]] = {
+_LABELS: dict[str, tuple[str | Plural, str]] = {
     "title": ("founder-check report", "founder-check 评估报告"),
     "founder": ("Founder", "创始人"),
     "company": ("Company", "公司"),
@@ -25,25 +25,39 @@ _LABELS: dict[str, tuple[str, str]] = {
     "date": ("Assessed", "评估日期"),
     "next_steps": ("Next steps to {level}", "迈向“{level}”的下一步"),
     "next_level_needs": ("{level} asks for what you do not have yet:", "要达到“{level}”，还缺少："),
+    "next_steps_how": (
+        "The answers to change, most points first:",
+        "需要改进的回答（加分多的在前）：",
+    ),
     "from_to": ("From", "从"),
     "unlocks": ("With this step: {level}", "完成这一步后：{level}"),
-    "within_days": ("within {days} days", "{days} 天内"),
+    "within_days": (Plural("within {days} day", "within {days} days", by="days"), "{days} 天内"),
     "need_score": (
         "an overall score of at least {minimum:g} (now {overall:.1f})",
         "总分至少达到 {minimum:g} 分（目前 {overall:.1f} 分）",
     ),
     "need_flag": ("resolve the red flag: {title}", "解决红旗问题：{title}"),
-    "flag_points": ("-{points:g} points", "扣 {points:g} 分"),
+    "flag_points": (
+        Plural("-{points:g} point", "-{points:g} points", by="points"),
+        "扣 {points:g} 分",
+    ),
     "flag_points_total": ("including -{points:g} for red flags", "含红旗扣分 {points:g} 分"),
     "confidence": ("Confidence", "可信度"),
     "answered_of": (
-        "{answered} of {applicable} questions answered, {weighted:.0%} of the weight",
-        "已回答 {applicable} 题中的 {answered} 题，覆盖 {weighted:.0%} 的权重",
+        Plural(
+            "{answered} of {count} question answered, {weighted:.0%} of the weight",
+            "{answered} of {count} questions answered, {weighted:.0%} of the weight",
+        ),
+        "已回答 {count} 题中的 {answered} 题，覆盖 {weighted:.0%} 的权重",
     ),
     "answered_of_unknown": (
-        "{answered} of {applicable} questions answered and {unknown} not sure, "
-        "{weighted:.0%} of the weight",
-        "{applicable} 题中已回答 {answered} 题、{unknown} 题不确定，覆盖 {weighted:.0%} 的权重",
+        Plural(
+            "{answered} of {count} question answered and {unknown} not sure, "
+            "{weighted:.0%} of the weight",
+            "{answered} of {count} questions answered and {unknown} not sure, "
+            "{weighted:.0%} of the weight",
+        ),
+        "{count} 题中已回答 {answered} 题、{unknown} 题不确定，覆盖 {weighted:.0%} 的权重",
     ),
     "high": ("high", "高"),
     "medium": ("medium", "中"),
@@ -95,19 +109,52 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "coverage": ("Coverage", "覆盖情况"),
     "skipped": ("Skipped", "已跳过"),
+    "skipped_list": ("Skipped: {questions}", "已跳过：{questions}"),
+    "sections_answered": (
+        Plural(
+            "{answered} of {count} section answered ({share:.0%} of the questions); the score "
+            "covers only what is answered",
+            "{answered} of {count} sections answered ({share:.0%} of the questions); the score "
+            "covers only what is answered",
+        ),
+        "共 {count} 个部分，已回答 {answered} 个（占全部问题的 {share:.0%}）；"
+        "得分只反映已回答的部分",
+    ),
+    "left_out": (
+        "Not answered yet in {section}: {questions}",
+        "“{section}”部分尚未回答：{questions}",
+    ),
     "not_applicable_count": (
-        "{count} questions did not apply given your other answers",
+        Plural(
+            "{count} question did not apply given your other answers",
+            "{count} questions did not apply given your other answers",
+        ),
         "根据你的其他回答，有 {count} 个问题不适用",
     ),
     "not_expected_count": (
-        "{count} questions are not expected yet at the {stage} stage",
+        Plural(
+            "{count} question is not expected yet at the {stage} stage",
+            "{count} questions are not expected yet at the {stage} stage",
+        ),
         "有 {count} 个问题在“{stage}”阶段尚不作要求",
     ),
     "content": ("Content", "内容版本"),
     # founder-check cohort
     "cohort_title": ("founder-check cohort report", "founder-check 批次评估报告"),
     "cohort_summary": (
-        "{scored} founders scored, {rejected} inputs not used",
+        Plural(
+            Plural(
+                "{scored} founder scored, {rejected} input not used",
+                "{scored} founder scored, {rejected} inputs not used",
+                by="rejected",
+            ),
+            Plural(
+                "{scored} founders scored, {rejected} input not used",
+                "{scored} founders scored, {rejected} inputs not used",
+                by="rejected",
+            ),
+            by="scored",
+        ),
         "已评估 {scored} 位创始人，{rejected} 份输入未能使用",
     ),
     "cohort_stage_option": ("every founder scored at stage", "所有创始人均按此阶段评估"),
@@ -133,9 +180,28 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cohort_q3": ("Q3", "上四分位"),
     "cohort_max": ("Max", "最高"),
     "cohort_below_target": ("Below target", "未达目标"),
+    "cohort_mean": ("Mean", "平均"),
+    "cohort_target": ("Target", "目标"),
+    "cohort_short_by": ("Short by", "平均差距"),
+    "cohort_factors_caption": (
+        "Target: the stage's target (their mean when founders are at different stages). "
+        "Short by: how many points the founders below target are short of it, on average.",
+        "目标：所处阶段的目标分（创始人处于不同阶段时取平均）。"
+        "平均差距：未达目标的创始人平均比目标低多少分。",
+    ),
     "cohort_shared_gaps": (
-        "Gaps most founders share (workshop topics)",
-        "多数创始人共有的差距（可作为工作坊主题）",
+        "Gaps that cost the cohort most (workshop topics)",
+        "全批次失分最多的共同差距（可作为工作坊主题）",
+    ),
+    "cohort_of_scored": ("{count} of {total}", "{count}/{total} 人"),
+    "cohort_points_each": ("Each", "每人"),
+    "cohort_cohort_points": ("Cohort", "全批次"),
+    "cohort_gaps_caption": (
+        "Points of the overall score. Each: what the best answer would add, on average, for a "
+        "founder with the gap. Cohort: how much the cohort's mean overall score would rise if "
+        "all of them gave it.",
+        "分数均为总分的分值。每人：有此差距的创始人把答案提升到最佳时平均可增加的分数。"
+        "全批次：他们都做到时，全批次的平均总分可提高的分数。",
     ),
     "cohort_no_shared_gaps": (
         "No founder has a gap on a factor below its target.",
@@ -146,9 +212,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cohort_rejected": ("Inputs not used", "未能使用的输入"),
     "cohort_input": ("Input", "输入"),
     "cohort_reason": ("Why", "原因"),
-    "cohort_more_problems": ("… and {count} more problems", "……另有 {count} 个问题"),
+    "cohort_more_problems": (
+        Plural("… and {count} more problem", "… and {count} more problems"),
+        "……另有 {count} 个问题",
+    ),
     "cohort_row": ("row {row}", "第 {row} 条记录"),
     "cohort_line": ("line {line}", "第 {line} 行"),
+    "cohort_input_row": ("{source} ({row})", "{source}（{row}）"),
+    "cohort_place": ("{place}: ", "{place}："),
+    "cohort_place_join": (", ", "，"),
     "cohort_duplicate": ("duplicate", "重复"),
     "cohort_percentiles_hidden": (
         "Cohort ranks and percentiles are left out of the scorecards: fewer than {min} "
@@ -156,7 +228,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "评分卡中未包含批次名次和百分位：创始人少于 {min} 位，以免个人被识别。",
     ),
     "cohort_written": ("Written to {dir}: {files}", "已写入 {dir}：{files}"),
-    "cohort_scorecards": ("{count} scorecards", "{count} 份评分卡"),
+    "cohort_scorecards": (Plural("{count} scorecard", "{count} scorecards"), "{count} 份评分卡"),
     "cohort_no_founders": ("No founder could be scored.", "没有可以评估的创始人。"),
     "cohort_progress_scoring": ("Scoring founders", "正在评估"),
     "cohort_progress_writing": ("Writing scorecards", "正在写入评分卡"),
@@ -183,6 +255,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "explain_value_rule": ("Value of an answer", "回答的分值"),
     "explain_answers": ("Answers and their values", "可选回答及分值"),
     "explain_answer_label": ("Answer", "回答"),
+    "explain_id": ("id", "答卷中填写"),
     "explain_value": ("Value", "分值"),
     "explain_exclusive": ("cannot be combined", "不能与其他选项同选"),
     "explain_feeds": ("Factors it feeds", "计入的成功要素"),
@@ -236,10 +309,66 @@ def answered_of(coverage: Coverage, lang: Lang) -> str:
         "answered_of_unknown" if coverage.unknown else "answered_of",
         lang,
         answered=coverage.answered,
-        applicable=coverage.applicable,
+        count=coverage.applicable,
         unknown=len(coverage.unknown),
         weighted=coverage.weighted,
     )
+
+
+def left_out_lines(coverage: Coverage, lang: Lang) -> list[str]:
+    """For answers that leave whole sections out: how many sections are answered, then each
+    section left out with the questions still to answer there (none for complete answers)."""
+    if not coverage.left_out:
+        return []
+    share = coverage.answered / coverage.applicable if coverage.applicable else 0.0
+    lines = [
+        label(
+            "sections_answered",
+            lang,
+            answered=coverage.sections_answered,
+            count=coverage.sections,
+            share=share,
+        )
+    ]
+    for section in coverage.left_out:
+        if section.questions:
+            texts = joined([question.text for question in section.questions], lang)
+            lines.append(label("left_out", lang, section=section.title, questions=texts))
+    return lines
+
+
+_SENTENCE_ENDS = ("？", "。", "！")
+
+
+def joined(texts: Sequence[str], lang: Lang) -> str:
+    """Question texts in one line: "; " between them in English; in Chinese "；", or nothing
+    after a text that already ends its sentence (问题一？问题二？)."""
+    if lang != "zh":
+        return "; ".join(texts)
+    parts = [text if text.endswith(_SENTENCE_ENDS) else text + "；" for text in texts]
+    return "".join(parts).removesuffix("；")
+
+
+def colon(lang: Lang) -> str:
+    """What separates a name from what follows it: ": " in English, "：" in Chinese (a
+    full-width colon carries its own space)."""
+    return "：" if lang == "zh" else ": "
+
+
+def field(key: str, lang: Lang) -> str:
+    """A label before its value on the same line ("Stage: ", "阶段：")."""
+    return label(key, lang) + colon(lang)
+
+
+def heading(key: str, lang: Lang) -> str:
+    """A label that ends its line, its items below ("Your answers:", "你的回答：")."""
+    return field(key, lang).rstrip()
+
+
+def aside(text: str, lang: Lang, space: str = " ") -> str:
+    """`text` in brackets after what it qualifies: `space` then "(text)" in English,
+    "（text）" in Chinese, whose full-width brackets need no space."""
+    return f"（{text}）" if lang == "zh" else f"{space}({text})"
 
 
 def weight_share(weight: float, factors: Sequence[FactorScore]) -> str:

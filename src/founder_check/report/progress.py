@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +17,7 @@ from rich.text import Text
 from founder_check.compare import Comparison
 from founder_check.content.models import Lang
 from founder_check.phrases import Phrases
+from founder_check.report.hanging import hanging
 
 MAX_ANSWER = 300  # characters of an answer shown: cuts long free text, never an option label
 
@@ -186,20 +187,21 @@ def _answer(shown: str | None, status: str, lang: Lang) -> str:
     return shown if len(shown) <= MAX_ANSWER else shown[: MAX_ANSWER - 1] + "…"
 
 
-def _flags(comparison: Comparison) -> Text:
+def _flags(comparison: Comparison) -> Group | Text:
+    """The red flags cleared and raised, each title wrapping under itself."""
     lang = comparison.lang
     if not comparison.flags_raised and not comparison.flags_cleared:
         return Text(_WORDS("flags_none", lang), style="dim")
-    text = Text(f"{_WORDS('flags', lang)}\n", style="bold")
     titles = comparison.flag_titles
-    for flag in comparison.flags_cleared:
-        text.append(" ✓ " + _WORDS("field", lang, name=_WORDS("cleared", lang)), style="green")
-        text.append(f"{titles[flag]}\n")
-    for flag in comparison.flags_raised:
-        text.append(" ✗ " + _WORDS("field", lang, name=_WORDS("raised", lang)), style="red")
-        text.append(f"{titles[flag]}\n")
-    text.rstrip()
-    return text
+    rows: list[tuple[Text, RenderableType]] = []
+    for flags, mark, key, style in (
+        (comparison.flags_cleared, " ✓ ", "cleared", "green"),
+        (comparison.flags_raised, " ✗ ", "raised", "red"),
+    ):
+        for flag in flags:
+            title = Text(_WORDS("field", lang, name=_WORDS(key, lang)), style=style)
+            rows.append((Text(mark, style=style), title.append(titles[flag])))
+    return Group(Text(_WORDS("flags", lang), style="bold"), hanging(rows))
 
 
 def _plan(comparison: Comparison) -> Table | None:

@@ -7,12 +7,14 @@ from rich.table import Table
 
 from founder_check.answers import expectation
 from founder_check.content.models import Content, Lang
+from founder_check.messages import told
+from founder_check.report.labels import aside
 
 
 def render_questionnaire(content: Content, lang: Lang, console: Console) -> None:
     for number, section in enumerate(content.sections, start=1):
         table = Table(
-            title=f"{number}. {section.title.get(lang)} ({section.id})",
+            title=f"{number}. {section.title.get(lang)}{aside(section.id, lang)}",
             title_justify="left",
             caption=section.intro.get(lang),
             caption_justify="left",
@@ -25,7 +27,7 @@ def render_questionnaire(content: Content, lang: Lang, console: Console) -> None
             if question.kind in ("single", "multi"):
                 answer = "\n".join(f"{o.id} ({o.value:g})" for o in question.options)
             else:
-                answer = expectation(question)
+                answer = told(expectation(question), lang)
             marks = "" if question.required else " (optional)" if lang == "en" else "（可选）"
             table.add_row(question.id, question.text.get(lang) + marks, answer)
         console.print(table)

@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from founder_check.content.models import Content, Lang
-from founder_check.report.labels import answered_of, label, weight_share
+from founder_check.report.labels import (
+    answered_of,
+    aside,
+    field,
+    joined,
+    label,
+    left_out_lines,
+    weight_share,
+)
 from founder_check.scorecard import Scorecard
 
 TOP_GAPS = 5
@@ -99,6 +107,11 @@ class ReportView:
     next_steps: NextStepsView | None
     flags: list[FlagView]
     factors: list[FactorView]  # the largest gaps first
+    founder: str  # each part of `who` alone (empty when not given), for a page's header
+    company: str
+    levels: list[str]  # every level's name, lowest first: the ladder the level sits on
+    level_index: int  # the level's place in `levels`
+    factors_in_order: list[FactorView]  # the content's order: a fixed place for charts
     gaps: list[GapView]
     to_find_out: list[tuple[str, list[str]]]  # (question, chapter titles)
     strengths: list[tuple[str, str]]  # (question, answer)
@@ -113,8 +126,14 @@ def build_view(card: Scorecard, content: Content) -> ReportView:
     who = " · ".join(x for x in (card.subject.founder, card.subject.company) if x)
     stage = card.stage.name
     if card.stage.source == "default":
-        stage += f" ({label('stage_default', lang)})"
-    confidence = f"{label(card.coverage.confidence, lang)} ({answered_of(card.coverage, lang)})"
+        stage += aside(label("stage_default", lang), lang)
+    confidence = label(card.coverage.confidence, lang)
+    confidence += aside(answered_of(card.coverage, lang), lang)
+    factors = {
+        f.id: FactorView(f.name, f.score, f.target, f.gap, weight_share(f.weight, card.factors))
+        for f in card.factors
+    }
+    level_ids = [level.id for level in content.levels]
     return ReportView(
         lang=lang,
         title=label("title", lang),
@@ -129,9 +148,13 @@ def build_view(card: Scorecard, content: Content) -> ReportView:
         next_steps=_next_steps(card, content),
         flags=[_flag(card, content, index) for index in range(len(card.red_flags))],
         factors=[
-            FactorView(f.name, f.score, f.target, f.gap, weight_share(f.weight, card.factors))
-            for f in sorted(card.factors, key=lambda f: (-(f.gap or 0.0), f.id))
+            factors[f.id] for f in sorted(card.factors, key=lambda f: (-(f.gap or 0.0), f.id))
         ],
+        founder=card.subject.founder or "",
+        company=card.subject.company or "",
+        levels=[level.name.get(lang) for level in content.levels],
+        level_index=level_ids.index(card.level.id) if card.level.id in level_ids else 0,
+        factors_in_order=list(factors.values()),
         gaps=[
             GapView(
                 question=gap.text,
@@ -147,7 +170,7 @@ def build_view(card: Scorecard, content: Content) -> ReportView:
         reading=_reading(card),
         coverage=_coverage(card, content),
         footer=(
-            f"{label('content', lang)}: {card.content.name} {card.content.version} · "
+            f"{field('content', lang)}{card.content.name} {card.content.version} · "
             f"{card.tool.name} {card.tool.version}"
         ),
     )
@@ -226,23 +249,25 @@ def _reading(card: Scorecard) -> list[DocumentView]:
 
 
 def _coverage(card: Scorecard, content: Content) -> list[str]:
-    """What the score leaves out: skipped questions by name, the rest counted."""
+    """What the score leaves out: the sections left out and skipped questions by name, the
+    rest counted."""
     lang = card.lang
     coverage = card.coverage
-    lines = [answered_of(coverage, lang)]
-    if coverage.skipped:
+    lines = [answered_of(coverage, lang), *left_out_lines(coverage, lang)]
+    missing = {q.question for section in coverage.left_out for q in section.questions}
+    if set(coverage.skipped) - missing:
         texts = [
             content.question_by_id[question_id].text.get(lang)
             for question_id in coverage.skipped
-            if question_id in content.question_by_id
+            if question_id in content.question_by_id and question_id not in missing
         ]
-        lines.append(f"{label('skipped', lang)}: {'; '.join(texts)}")
+        lines.append(label("skipped_list", lang, questions=joined(texts, lang)))
     if coverage.not_applicable:
-        lines.append(label("not_applicable_count", lang).format(count=len(coverage.not_applicable)))
+        lines.append(label("not_applicable_count", lang, count=len(coverage.not_applicable)))
     if coverage.not_expected:
         lines.append(
-            label("not_expected_count", lang).format(
-                count=len(coverage.not_expected), stage=card.stage.name
+            label(
+                "not_expected_count", lang, count=len(coverage.not_expected), stage=card.stage.name
             )
         )
     return lines

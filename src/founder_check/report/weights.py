@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from founder_check.content.weights import StageWeights, stage_weights
-from founder_check.phrases import Phrases
+from founder_check.phrases import Phrases, Plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,7 +36,10 @@ _WORDS = Phrases(
         "questions": ("Questions", "题数"),
         "total": ("Total", "合计"),
         "stage_questions": (
-            "{count} scored questions at this stage; a question can feed several factors.",
+            Plural(
+                "{count} scored question at this stage; a question can feed several factors.",
+                "{count} scored questions at this stage; a question can feed several factors.",
+            ),
             "本阶段计分的题目共 {count} 道，一道题可同时计入多个要素。",
         ),
         "legend": (

@@ -1,0 +1,362 @@
+"""cohort.xlsx: the cohort as a workbook for the program team's spreadsheet.
+
+Four sheets: the founders (one row each, best first, factor scores with data bars and the
+cells below the founder's stage target marked), the shared gaps with what they cost the
+cohort, the rejected inputs with their reasons, and the factors against their targets. Each
+has a frozen header row, a filter and set column widths; numbers are written as numbers.
+
+A cohort may hold 10,000 founders, so the workbook is written as the CSV is: row by row from
+the founder store, in XlsxWriter's `constant_memory` mode (each row goes to a temporary file
+in the run's work folder once the next one starts), never holding the cohort in memory.
+
+The workbook's creation time is the run's `generated_at` (a fixed date when there is none), so
+the same inputs give the same bytes apart from it, as for the other files.
+
+Text from founders is not trusted. Every text goes in with `write_string` (and the workbook
+turns no string into a formula, URL or number), and a text a spreadsheet would run as a
+formula once edited gets the leading ' that cohort.csv gives it (`export.safe_cell`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from founder_check.atomic import write_atomic_with
+from founder_check.cohort.aggregate import CohortStats
+from founder_check.cohort.export import SCORECARDS, safe_cell
+from founder_check.cohort.inputs import Rejection
+from founder_check.cohort.models import FactorStats, SharedGap
+from founder_check.cohort.store import FounderStore
+from founder_check.content.models import Content, Lang
+from founder_check.phrases import Phrases
+
+COHORT_XLSX = "cohort.xlsx"
+
+_WORDS = Phrases(
+    {
+        "founders": ("Founders", "创始人"),
+        "shared_gaps": ("Shared gaps", "共同差距"),
+        "rejected": ("Rejected inputs", "未能使用的输入"),
+        "factors": ("Factors", "成功要素"),
+        "rank": ("Rank", "名次"),
+        "founder": ("Founder", "创始人"),
+        "company": ("Company", "公司"),
+        "stage": ("Stage", "阶段"),
+        "level": ("Readiness level", "成熟度等级"),
+        "overall": ("Overall score", "总分"),
+        "red_flags": ("Red flags", "红旗数"),
+        "red_flag_titles": ("Red flags, most severe first", "红旗警示（最严重的在前）"),
+        "top_gaps": ("Biggest gaps", "最大的差距"),
+        "scorecard": ("Scorecard", "评分卡"),
+        "source": ("Input", "输入"),
+        "row": ("Row", "记录"),
+        "line": ("Line", "行"),
+        "field": ("Field", "字段"),
+        "reason": ("Why it was not used", "未能使用的原因"),
+        "number": ("#", "序号"),
+        "question": ("Question", "问题"),
+        "gap_founders": ("Founders with the gap", "有此差距的人数"),
+        "points_each": ("Points each could gain", "每人平均可增分"),
+        "cohort_points": ("Cohort mean could gain", "全批次均分可增"),
+        "gap_factors": ("Factors", "相关要素"),
+        "chapters": ("Chapters to read", "建议阅读的章节"),
+        "factor": ("Factor", "成功要素"),
+        "scored": ("Founders scored", "评估人数"),
+        "min": ("Min", "最低"),
+        "q1": ("Q1", "下四分位"),
+        "median": ("Median", "中位数"),
+        "q3": ("Q3", "上四分位"),
+        "max": ("Max", "最高"),
+        "mean": ("Mean", "平均"),
+        "target": ("Target", "目标"),
+        "below_target": ("Below target", "未达目标人数"),
+        "short_by": ("Short by, on average", "未达目标者平均差距"),
+        "below_note": (
+            "Red: below the target of the founder's stage.",
+            "红色：低于该创始人所处阶段的目标分。",
+        ),
+        "target_note": (
+            "The mean of the founders' stage targets (the stage's target when they share one).",
+            "各创始人所处阶段目标分的平均值（处于同一阶段时即为该阶段的目标分）。",
+        ),
+        "points_note": (
+            "Overall-score points the best answer would add, on average, for a founder with "
+            "the gap.",
+            "有此差距的创始人把答案提升到最佳时，总分平均可增加的分数。",
+        ),
+        "cohort_note": (
+            "How much the cohort's mean overall score would rise if every founder with the gap "
+            "gave the best answer.",
+            "有此差距的创始人都给出最佳答案时，全批次平均总分可提高的分数。",
+        ),
+        "list_separator": ("; ", "；"),
+    }
+)
+
+_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+_HEADER = {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7", "bottom": 1}
+_BELOW = {"num_format": "0.0", "font_color": "#9C0006", "bg_color": "#FFC7CE", "bold": True}
+_SCALE = {
+    "type": "3_color_scale",
+    "min_type": "num",
+    "min_value": 0,
+    "mid_type": "num",
+    "mid_value": 50,
+    "max_type": "num",
+    "max_value": 100,
+}
+_BARS = {
+    "type": "data_bar",
+    "bar_color": "#638EC6",
+    "min_type": "num",
+    "min_value": 0,
+    "max_type": "num",
+    "max_value": 100,
+}
+
+
+def write_workbook(
+    path: Path,
+    *,
+    content: Content,
+    lang: Lang,
+    store: FounderStore,
+    order: Sequence[int],
+    stats: CohortStats,
+    factors: Sequence[FactorStats],
+    shared_gaps: Sequence[SharedGap],
+    rejected: Sequence[Rejection],
+    generated_at: str | None = None,
+) -> None:
+    """Write cohort.xlsx to `path` (atomically, mode 0600); temporary files go beside it."""
+    from xlsxwriter import Workbook  # type: ignore[import-untyped]  # ships no type hints
+    from xlsxwriter.exceptions import FileCreateError  # type: ignore[import-untyped]
+
+    def write(handle: IO[bytes]) -> None:
+        workbook = Workbook(handle, {**_OPTIONS, "tmpdir": str(path.parent)})
+        workbook.set_properties({"created": _created(generated_at)})
+        sheets = _Sheets(workbook, content, lang)
+        sheets.founders(store, order, stats)
+        sheets.shared_gaps(shared_gaps)
+        sheets.rejected(rejected)
+        sheets.factors(factors)
+        try:
+            workbook.close()
+        except FileCreateError as exc:  # XlsxWriter's wrapping of an OSError (a full disk)
+            _close_archives(exc)
+            cause = exc.args[0] if exc.args else None
+            if isinstance(cause, OSError):
+                raise cause.with_traceback(None) from None
+            raise
+
+    write_atomic_with(path, write)
+
+
+def _close_archives(error: BaseException) -> None:
+    """Close the zip archive XlsxWriter leaves open when packing the workbook fails (errors
+    ignored: the file is discarded). Left to its finaliser, it would write into a closed
+    file and print a second, confusing error after the run has reported the first."""
+    import zipfile
+
+    trace = error.__traceback__
+    while trace is not None:
+        for value in list(trace.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile):
+                with contextlib.suppress(Exception):
+                    value.close()
+        trace = trace.tb_next
+
+
+def _created(generated_at: str | None) -> datetime:
+    """The workbook's creation time: the run's, in UTC without its zone (as xlsx holds it)."""
+    if generated_at is None:
+        return datetime(2000, 1, 1)
+    moment = datetime.fromisoformat(generated_at)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+class _Sheets:
+    """The workbook's sheets and formats, in the report's language."""
+
+    def __init__(self, workbook: Any, content: Content, lang: Lang) -> None:
+        self.workbook = workbook
+        self.content = content
+        self.lang = lang
+        self.header = workbook.add_format(_HEADER)
+        self.score = workbook.add_format({"num_format": "0.0"})
+        self.points = workbook.add_format({"num_format": "0.00"})
+        self.whole = workbook.add_format({"num_format": "0"})
+        self.below = workbook.add_format(_BELOW)
+        self.red = workbook.add_format({"font_color": "#9C0006", "bold": True})
+        self.separator = _WORDS("list_separator", lang)
+
+    def word(self, key: str) -> str:
+        return _WORDS(key, self.lang)
+
+    def sheet(self, key: str, headers: Sequence[str], widths: Sequence[float], rows: int) -> Any:
+        """A sheet with its header row written, frozen and filtered over `rows` data rows."""
+        sheet = self.workbook.add_worksheet(self.word(key))
+        for column, width in enumerate(widths):
+            sheet.set_column(column, column, width)
+        sheet.set_row(0, 45)
+        for column, text in enumerate(headers):
+            sheet.write_string(0, column, safe_cell(text), self.header)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(rows, 1), len(headers) - 1)
+        return sheet
+
+    def text(self, sheet: Any, row: int, column: int, value: str | None) -> None:
+        if value:
+            sheet.write_string(row, column, safe_cell(value))
+
+    def number(self, sheet: Any, row: int, column: int, value: float | None, style: Any) -> None:
+        if value is not None:
+            sheet.write_number(row, column, value, style)
+
+    def founders(self, store: FounderStore, order: Sequence[int], stats: CohortStats) -> None:
+        content, lang = self.content, self.lang
+        names = [factor.name.get(lang) for factor in content.factors]
+        headers = [
+            self.word("rank"),
+            self.word("founder"),
+            self.word("company"),
+            self.word("stage"),
+            self.word("level"),
+            self.word("overall"),
+            *names,
+            self.word("red_flags"),
+            self.word("red_flag_titles"),
+            self.word("top_gaps"),
+            self.word("scorecard"),
+            self.word("source"),
+            self.word("row"),
+        ]
+        first_factor = 6
+        after = first_factor + len(names)
+        widths = [6, 22, 22, 11, 14, 9, *[11] * len(names), 8, 50, 70, 34, 34, 7]
+        sheet = self.sheet("founders", headers, widths, len(order))
+        sheet.freeze_panes(1, 3)  # rank, founder and company stay in view
+        for column in range(first_factor, after):
+            sheet.write_comment(0, column, self.word("below_note"))
+        last = max(len(order), 1)
+        sheet.conditional_format(1, 5, last, 5, _SCALE)
+        sheet.conditional_format(1, first_factor, last, after - 1, _BARS)
+        red_flags = {"type": "cell", "criteria": ">", "value": 0, "format": self.red}
+        sheet.conditional_format(1, after, last, after, red_flags)
+        for row, index in enumerate(order, start=1):
+            founder = store.get(index)
+            stage = content.stage_by_id[founder.stage]
+            level = content.level_by_id[founder.level]
+            sheet.write_number(row, 0, stats.rank(index), self.whole)
+            self.text(sheet, row, 1, founder.founder)
+            self.text(sheet, row, 2, founder.company)
+            self.text(sheet, row, 3, stage.name.get(lang))
+            self.text(sheet, row, 4, level.name.get(lang))
+            sheet.write_number(row, 5, founder.overall, self.score)
+            below = founder.below_target or (False,) * len(founder.factors)
+            for offset, (score, low) in enumerate(zip(founder.factors, below, strict=True)):
+                style = self.below if low else self.score
+                self.number(sheet, row, first_factor + offset, score, style)
+            sheet.write_number(row, after, len(founder.red_flags), self.whole)
+            self.text(sheet, row, after + 1, self._flag_titles(founder.red_flags))
+            self.text(sheet, row, after + 2, self._questions(founder.top_gaps))
+            if founder.scorecard:
+                self.text(sheet, row, after + 3, f"{SCORECARDS}/{founder.scorecard}")
+            self.text(sheet, row, after + 4, founder.source)
+            self.number(sheet, row, after + 5, founder.row, self.whole)
+
+    def _flag_titles(self, flags: Sequence[tuple[str, str]]) -> str:
+        titles = []
+        for flag_id, _ in flags:
+            flag = self.content.red_flag_by_id.get(flag_id)
+            titles.append(flag.title.get(self.lang) if flag is not None else flag_id)
+        return self.separator.join(titles)
+
+    def _questions(self, question_ids: Sequence[str]) -> str:
+        texts = []
+        for question_id in question_ids:
+            question = self.content.question_by_id.get(question_id)
+            if question is not None:
+                texts.append(question.text.get(self.lang))
+        return self.separator.join(texts)
+
+    def shared_gaps(self, gaps: Sequence[SharedGap]) -> None:
+        headers = [
+            self.word("number"),
+            self.word("question"),
+            self.word("gap_founders"),
+            self.word("points_each"),
+            self.word("cohort_points"),
+            self.word("gap_factors"),
+            self.word("chapters"),
+        ]
+        sheet = self.sheet("shared_gaps", headers, [6, 60, 12, 12, 12, 36, 60], len(gaps))
+        sheet.write_comment(0, 3, self.word("points_note"))
+        sheet.write_comment(0, 4, self.word("cohort_note"))
+        if gaps:
+            top = max(gap.cohort_points for gap in gaps)
+            bars = {"type": "data_bar", "bar_color": "#F4B183", "max_type": "num"}
+            sheet.conditional_format(1, 4, len(gaps), 4, {**bars, "max_value": top or 1})
+        factor_names = {f.id: f.name.get(self.lang) for f in self.content.factors}
+        for row, gap in enumerate(gaps, start=1):
+            sheet.write_number(row, 0, row, self.whole)
+            self.text(sheet, row, 1, gap.text)
+            sheet.write_number(row, 2, gap.founders, self.whole)
+            sheet.write_number(row, 3, gap.points_each, self.points)
+            sheet.write_number(row, 4, gap.cohort_points, self.points)
+            names = [factor_names.get(factor, factor) for factor in gap.factors]
+            self.text(sheet, row, 5, self.separator.join(names))
+            titles = [chapter.title for chapter in gap.chapters]
+            self.text(sheet, row, 6, self.separator.join(titles))
+
+    def rejected(self, rejected: Sequence[Rejection]) -> None:
+        headers = [
+            self.word("source"),
+            self.word("row"),
+            self.word("line"),
+            self.word("field"),
+            self.word("reason"),
+        ]
+        rows = sum(len(rejection.problems) for rejection in rejected)
+        sheet = self.sheet("rejected", headers, [40, 7, 7, 36, 100], rows)
+        row = 0
+        for rejection in rejected:
+            for problem in rejection.problems:
+                row += 1
+                self.text(sheet, row, 0, rejection.source)
+                self.number(sheet, row, 1, rejection.row, self.whole)
+                self.number(sheet, row, 2, problem.line, self.whole)
+                self.text(sheet, row, 3, problem.field)
+                self.text(sheet, row, 4, problem.message)
+
+    def factors(self, factors: Sequence[FactorStats]) -> None:
+        keys = ("scored", "min", "q1", "median", "q3", "max", "mean", "target")
+        headers = [
+            self.word("factor"),
+            *(self.word(key) for key in keys),
+            self.word("below_target"),
+            self.word("short_by"),
+        ]
+        sheet = self.sheet("factors", headers, [28, *[10] * 8, 12, 14], len(factors))
+        sheet.write_comment(0, 8, self.word("target_note"))
+        red = {"type": "cell", "criteria": ">", "value": 0, "format": self.red}
+        sheet.conditional_format(1, 9, max(len(factors), 1), 9, red)
+        for row, factor in enumerate(factors, start=1):
+            self.text(sheet, row, 0, factor.name)
+            sheet.write_number(row, 1, factor.founders, self.whole)
+            values = (factor.min, factor.q1, factor.median, factor.q3, factor.max, factor.mean)
+            for column, value in enumerate((*values, factor.target), start=2):
+                self.number(sheet, row, column, value, self.score)
+            sheet.write_number(row, 9, factor.below_target, self.whole)
+            self.number(sheet, row, 10, factor.shortfall, self.score)

@@ -1,0 +1,394 @@
+"""The compiled scoring plan: the rules of one stage, ready to score a founder in a few
+dozen microseconds with lookups and arithmetic.
+
+Everything that depends only on the content and the stage (which questions count, their
+weights times the stage's factor weights, option values, the compiled `when`, red-flag
+and gate conditions, flag points and caps) is worked out once by `scoring_plan` and kept on
+the content. `ScoringPlan.evaluate` then turns one founder's answers into an `Outcome`:
+numbers and indices only, no texts and no model objects. This is the one implementation of
+the scoring rules: the engine builds a full scorecard around an outcome (adding texts in a
+language), the planner rescores what-if answers with it, and a cohort writes outcomes by id.
+
+The rules themselves are documented in `engine` and proved by the property tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from founder_check.conditions import Test, compile_condition
+from founder_check.content.models import (
+    SEVERITY_RANK,
+    UNKNOWN,
+    Content,
+    Question,
+    Severity,
+    Stage,
+)
+from founder_check.valuation import AnswerValue, unknown_value, value_function
+
+STRENGTH_VALUE = 0.8
+MAX_STRENGTHS = 5
+
+# a question's status before its answer is looked at
+_ASKED, _NOT_EXPECTED, _UNSCORED = 0, 1, 2
+_STATIC_STATUS = {_ASKED: None, _NOT_EXPECTED: "not_expected", _UNSCORED: "unscored"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanQuestion:
+    """One question as scored at the plan's stage."""
+
+    id: str
+    static: int  # _ASKED, _NOT_EXPECTED or _UNSCORED
+    when: Test | None
+    terms: tuple[tuple[int, float], ...]  # (factor index, weight)
+    stage_weights: tuple[float, ...]  # each weight times the stage's factor weight
+    factor_indices: frozenset[int]
+    value_of: Callable[[AnswerValue], float]
+    table: dict[str, float] | None  # single choice: option id -> value, looked up inline
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFlag:
+    id: str
+    severity: Severity
+    test: Test
+    points: float  # what the flag takes off the overall, before the cap
+    cap: int | None  # rank of the highest level it allows
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One founder scored: every number a scorecard shows, by index into the plan.
+
+    `overall` and the factor scores are unrounded; rounding is the scorecard's business.
+    """
+
+    statuses: tuple[str, ...]  # per question: answered, unknown, skipped, not_applicable, ...
+    values: tuple[float | None, ...]  # per question: the answer's value, when it has one
+    factor_scores: tuple[float | None, ...]  # per factor, "not sure" answers included
+    known_scores: dict[str, float | None]  # per factor id, without them: what rules test
+    totals: list[float]  # per factor: weight x value of the answers in its mean
+    denominators: list[float]  # per factor: the weights of the answers in its mean
+    known_totals: list[float]  # the same without the "not sure" answers
+    known_denominators: list[float]
+    share: tuple[float, ...]  # per factor: overall points per factor point
+    mean: float  # the weighted mean of the factor scores
+    overall: float  # the mean less the red flags' points
+    flags: tuple[int, ...]  # indices into plan.flags of the rules that hold, report order
+    flag_points: tuple[float, ...]  # what each of them took (negative, rounded to 0.01)
+    score_level: int  # ranks into content.levels
+    gate_level: int
+    flag_cap: int
+    level: int
+    unmet: Unmet  # per level: the indices of its unmet must-haves
+    gaps: tuple[tuple[int, float], ...]  # (question index, shortfall), largest first
+    strengths: tuple[tuple[int, float], ...]  # (question index, overall points), top first
+    weighted: float  # the applicable question weight answered, 0..1
+
+
+Unmet = tuple[tuple[int, ...], ...]
+
+
+@dataclass(slots=True)
+class _Read:
+    """What reading the answers gives, before the factor scores are worked out."""
+
+    statuses: list[str | None]
+    values: list[float | None]
+    totals: list[float]  # real answers only
+    denominators: list[float]
+    valued: list[tuple[int, PlanQuestion, float, bool]] = field(default_factory=list)
+    has_unknown: bool = False
+    possible: float = 0.0
+    got: float = 0.0
+
+
+def _means(totals: list[float], denominators: list[float]) -> list[float | None]:
+    """Each factor's weighted mean of its answers' values, times 100 (None: no answer)."""
+    return [
+        100.0 * total / denominator if denominator > 0 else None
+        for total, denominator in zip(totals, denominators, strict=True)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringPlan:
+    stage: Stage
+    questions: tuple[PlanQuestion, ...]
+    factor_ids: tuple[str, ...]
+    weights: tuple[float, ...]  # per factor, the stage's weight
+    targets: tuple[float | None, ...]
+    flags: tuple[PlanFlag, ...]  # most severe first, then by id: the report's order
+    flag_points_max: float | None
+    gates: tuple[tuple[Test, ...], ...]  # per level, lowest first: its must-haves
+    min_scores: tuple[float, ...]  # per level
+    static_statuses: tuple[str | None, ...]  # per question: its status if the stage decides
+    conditional: tuple[tuple[int, Test], ...]  # (question index, `when`) of questions with one
+    asked: tuple[tuple[int, PlanQuestion], ...]  # the questions the stage expects, scored
+
+    def evaluate(self, values: Mapping[str, AnswerValue]) -> Outcome:
+        """Score one founder's typed answers (as `Answers.values` holds them)."""
+        read = self._read(values)
+        known = _means(read.totals, read.denominators)
+        totals, denominators, scores = read.totals, read.denominators, known
+        if read.has_unknown:  # "not sure" answers count in the factors, not in the rules
+            totals, denominators = list(totals), list(denominators)
+            for _, item, value, is_known in read.valued:
+                if not is_known:
+                    for factor, weight in item.terms:
+                        totals[factor] += weight * value
+                        denominators[factor] += weight
+            scores = _means(totals, denominators)
+        weight_sum = weighted_sum = 0.0
+        for weight, factor_score in zip(self.weights, scores, strict=True):
+            if factor_score is not None:
+                weight_sum += weight
+                weighted_sum += weight * factor_score
+        mean = weighted_sum / weight_sum if weight_sum > 0 else 0.0
+        share = tuple(w / weight_sum if weight_sum > 0 else 0.0 for w in self.weights)
+        known_scores = dict(zip(self.factor_ids, known, strict=True))
+        hits, overall, flag_points, ranks, unmet = self._standing(values, known_scores, mean)
+        gaps, strengths = self._gaps_and_strengths(read.valued, scores, denominators, share)
+        return Outcome(
+            statuses=tuple(read.statuses),  # type: ignore[arg-type]  # every one is set
+            values=tuple(read.values),
+            factor_scores=tuple(scores),
+            known_scores=known_scores,
+            totals=totals,
+            denominators=denominators,
+            known_totals=read.totals,
+            known_denominators=read.denominators,
+            share=share,
+            mean=mean,
+            overall=overall,
+            flags=hits,
+            flag_points=flag_points,
+            score_level=ranks[0],
+            gate_level=ranks[1],
+            flag_cap=ranks[2],
+            level=min(ranks),
+            unmet=unmet,
+            gaps=gaps,
+            strengths=strengths,
+            weighted=read.got / read.possible if read.possible > 0 else 0.0,
+        )
+
+    def _read(self, values: Mapping[str, AnswerValue]) -> _Read:
+        """Each question's status and value, and the real answers' sums per factor."""
+        read = _Read(
+            statuses=list(self.static_statuses),  # a `when` that fails overrides these
+            values=[None] * len(self.questions),
+            totals=[0.0] * len(self.factor_ids),
+            denominators=[0.0] * len(self.factor_ids),
+        )
+        statuses, totals, denominators = read.statuses, read.totals, read.denominators
+        for index, when in self.conditional:
+            if not when(values, None, None):
+                statuses[index] = "not_applicable"
+        possible = got = 0.0
+        for index, item in self.asked:
+            if statuses[index] is not None:
+                continue
+            for stage_weighted in item.stage_weights:  # one by one: the engine's sums
+                possible += stage_weighted
+            raw = values.get(item.id)
+            if raw is None:
+                statuses[index] = "skipped"
+                continue
+            table = item.table
+            value = table.get(raw, 0.0) if table is not None and raw.__class__ is str else None
+            if value is None:
+                value = item.value_of(raw)
+            read.values[index] = value
+            if raw == UNKNOWN:
+                statuses[index] = "unknown"
+                read.valued.append((index, item, value, False))
+                read.has_unknown = True
+                continue
+            statuses[index] = "answered"
+            read.valued.append((index, item, value, True))
+            for stage_weighted in item.stage_weights:
+                got += stage_weighted
+            for factor, weight in item.terms:
+                totals[factor] += weight * value
+                denominators[factor] += weight
+        read.possible, read.got = possible, got
+        return read
+
+    def _standing(
+        self, values: Mapping[str, AnswerValue], known_scores: dict[str, float | None], mean: float
+    ) -> tuple[tuple[int, ...], float, tuple[float, ...], tuple[int, int, int], Unmet]:
+        """The red flags that hold, the overall score after their points, the score, gate
+        and flag levels, and each level's unmet must-haves."""
+        stage_id = self.stage.id
+        hits = tuple(
+            index
+            for index, flag in enumerate(self.flags)
+            if flag.test(values, known_scores, stage_id)
+        )
+        overall, flag_points = self._take_flag_points(mean, hits)
+        score_level = 0
+        for rank, minimum in enumerate(self.min_scores):
+            if overall >= minimum:
+                score_level = rank
+        unmet = tuple(
+            tuple(i for i, test in enumerate(gate) if not test(values, known_scores, stage_id))
+            for gate in self.gates
+        )
+        gate_level = 0
+        for rank, missing in enumerate(unmet):
+            if missing:
+                break
+            gate_level = rank
+        flag_cap = len(self.min_scores) - 1
+        for index in hits:
+            cap = self.flags[index].cap
+            if cap is not None and cap < flag_cap:
+                flag_cap = cap
+        return hits, overall, flag_points, (score_level, gate_level, flag_cap), unmet
+
+    def _gaps_and_strengths(
+        self,
+        valued: list[tuple[int, PlanQuestion, float, bool]],
+        scores: list[float | None],
+        denominators: list[float],
+        share: tuple[float, ...],
+    ) -> tuple[tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]:
+        """Real answers below the best in a factor under its target, by the overall points
+        the best answer would add; and the strongest answers, by the points they add."""
+        below_target = {
+            f
+            for f, (target, factor_score) in enumerate(zip(self.targets, scores, strict=True))
+            if target is not None and factor_score is not None and target - factor_score > 0
+        }
+        gaps: list[tuple[float, str, int]] = []  # sorted as (-shortfall, id)
+        strengths: list[tuple[float, str, int]] = []
+        for index, item, value, is_known in valued:
+            if not is_known:
+                continue
+            if value >= STRENGTH_VALUE:
+                points = 0.0
+                for factor, weight in item.terms:
+                    points += 100.0 * weight * value / denominators[factor] * share[factor]
+                strengths.append((-points, item.id, index))
+            if value >= 1.0 or below_target.isdisjoint(item.factor_indices):
+                continue
+            shortfall = 0.0
+            for factor, weight in item.terms:
+                shortfall += 100.0 * weight * (1.0 - value) / denominators[factor] * share[factor]
+            gaps.append((-round(shortfall, 2), item.id, index))
+        gaps.sort()
+        strengths.sort()
+        return (
+            tuple((index, -shortfall) for shortfall, _, index in gaps),
+            tuple((index, -points) for points, _, index in strengths[:MAX_STRENGTHS]),
+        )
+
+    def _take_flag_points(
+        self, mean: float, hits: tuple[int, ...]
+    ) -> tuple[float, tuple[float, ...]]:
+        """The overall score less the points of the triggered red flags (their sum capped at
+        the content's maximum, and never below 0), and what each flag took.
+
+        A decisive fact costs points as well as holding the level down: a company whose cash
+        runs out next quarter is weaker than the mean of its other answers says.
+        """
+        wanted = [self.flags[index].points for index in hits]
+        total = sum(wanted)
+        if total <= 0:
+            return mean, tuple(0.0 for _ in hits)
+        taken = min(total, mean)
+        if self.flag_points_max is not None:
+            taken = min(taken, self.flag_points_max)
+        return mean - taken, tuple(-round(points * taken / total, 2) for points in wanted)
+
+
+def scoring_plan(content: Content, stage: Stage) -> ScoringPlan:
+    """The plan of one stage, compiled once per content (kept in `content.memo`)."""
+    key = ("scoring-plan", stage.id)
+    plan = content.memo.get(key)
+    if plan is None:
+        plan = content.memo[key] = _compile(content, stage)
+    result: ScoringPlan = plan
+    return result
+
+
+def _compile(content: Content, stage: Stage) -> ScoringPlan:
+    rank = content.stage_rank[stage.id]
+    factor_ids = tuple(f.id for f in content.factors)
+    factor_index = {factor_id: index for index, factor_id in enumerate(factor_ids)}
+    weights = {f.id: stage.weights.get(f.id, f.weight) for f in content.factors}
+    questions = []
+    for question in content.questions:
+        static = _ASKED
+        if question.from_stage is not None and content.stage_rank[question.from_stage] > rank:
+            static = _NOT_EXPECTED
+        elif not question.scored:
+            static = _UNSCORED
+        terms = tuple(
+            (factor_index[factor_id], weight) for factor_id, weight in question.factors.items()
+        )
+        questions.append(
+            PlanQuestion(
+                id=question.id,
+                static=static,
+                when=None
+                if question.when is None
+                else compile_condition(question.when, content).test,
+                terms=terms,
+                stage_weights=tuple(w * weights[f] for f, w in question.factors.items()),
+                factor_indices=frozenset(term[0] for term in terms),
+                value_of=value_function(question),
+                table=_single_table(question),
+            )
+        )
+    return ScoringPlan(
+        stage=stage,
+        questions=tuple(questions),
+        factor_ids=factor_ids,
+        weights=tuple(weights[f] for f in factor_ids),
+        targets=tuple(stage.targets.get(f) for f in factor_ids),
+        flags=_flags(content),
+        flag_points_max=content.red_flag_points_max,
+        gates=tuple(
+            tuple(compile_condition(r.when, content).test for r in level.requires)
+            for level in content.levels
+        ),
+        min_scores=tuple(level.min_score for level in content.levels),
+        static_statuses=tuple(_STATIC_STATUS[item.static] for item in questions),
+        conditional=tuple(
+            (index, item.when) for index, item in enumerate(questions) if item.when is not None
+        ),
+        asked=tuple((index, item) for index, item in enumerate(questions) if not item.static),
+    )
+
+
+def _flags(content: Content) -> tuple[PlanFlag, ...]:
+    """The red-flag rules, most severe first, then by id: the order reports list them in."""
+    level_rank = {level.id: index for index, level in enumerate(content.levels)}
+    caps = {severity: level_rank[level_id] for severity, level_id in content.red_flag_caps.items()}
+    flags = sorted(content.red_flags, key=lambda flag: (SEVERITY_RANK[flag.severity], flag.id))
+    return tuple(
+        PlanFlag(
+            id=flag.id,
+            severity=flag.severity,
+            test=compile_condition(flag.when, content).test,
+            points=content.red_flag_points.get(flag.severity, 0.0),
+            cap=caps.get(flag.severity),
+        )
+        for flag in flags
+    )
+
+
+def _single_table(question: Question) -> dict[str, float] | None:
+    """A single-choice question's values by option id ("not sure" included), which is
+    what `value_function` looks up; None for other kinds."""
+    if question.kind != "single":
+        return None
+    table = {option.id: option.value for option in question.options}
+    if question.scored:
+        table[UNKNOWN] = unknown_value(question)
+    return table

@@ -1,0 +1,35 @@
+"""The benchmarks run: a tiny size of each, only to see that they work and print their
+figures beside their targets (the figures themselves are measured by hand, see
+docs/performance.md)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def _run(*args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_cohort_benchmark_prints_every_target() -> None:
+    out = _run(
+        "benchmarks/cohort.py", "--sizes", "12,24", "--formats", "yaml,json", "--jobs", "1,2"
+    )
+    assert "of floor (target >= 70% with --jobs 2)" in out
+    assert "target >= 3000/s with --jobs 2" in out and "of JSON floor" in out
+    assert "scorecard" in out and "KB per founder (target <= 12)" in out
+    assert "peak memory 24 vs 12 founders (target <= 1.2x)" in out
+
+
+def test_founder_stages_prints_the_compiled_plan_beside_loading() -> None:
+    out = _run("benchmarks/founder_stages.py", "--count", "40")
+    assert "score (compiled plan)" in out and "parse YAML (guarded reader)" in out
+    assert "validate (parse_answers)" in out
+    assert "scoring with the compiled plan:" in out and "(target: 100 µs)" in out
