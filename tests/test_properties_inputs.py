@@ -216,7 +216,11 @@ def _csv_text(header: list[str], rows: list[list[str]], delimiter: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
     for row in [header, *rows]:
-        writer.writerow(row)
+        try:
+            writer.writerow(row)
+        except csv.Error:  # Python 3.10's writer cannot write NUL: every cell quoted by hand
+            quoted = ['"' + cell.replace('"', '""') + '"' for cell in row]
+            buffer.write(delimiter.join(quoted) + "\r\n")
     return buffer.getvalue()
 
 
