@@ -14,6 +14,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import random
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,8 @@ def key_fields(card: Scorecard) -> dict[str, Any]:
         ],
         "gaps": [[gap.question, gap.value, gap.shortfall] for gap in card.gaps],
         "strengths": [s.question for s in card.strengths],
-        "points": round(sum(q.overall_points for q in card.questions), 2),
+        # fsum: exact, so the same on every Python (3.12 changed what sum() of floats gives)
+        "points": round(math.fsum(q.overall_points for q in card.questions), 2),
         "coverage": [card.coverage.applicable, card.coverage.answered, card.coverage.weighted],
         "next_gate": None
         if card.next_gate is None
