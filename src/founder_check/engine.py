@@ -71,11 +71,15 @@ from founder_check.scorecard import (
     ToFindOut,
     Versions,
 )
-from founder_check.scoring.plan import Outcome, ScoringPlan, scoring_plan
+from founder_check.scoring.plan import (
+    NOT_COUNTED,
+    Outcome,
+    ScoringPlan,
+    pick_stage,
+    reading_reasons,
+    scoring_plan,
+)
 from founder_check.valuation import AnswerValue, label_function
-
-TOP_GAPS_FOR_READING = 5
-MAX_RECOMMENDED_CHAPTERS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +129,6 @@ class _Plan:
     targets: dict[str, float | None]
     stage_ref: dict[StageSource, StageRef]
     levels: tuple[_LevelPlan, ...]
-    caps: dict[str, int]  # severity -> rank of the highest level a red flag of it allows
     red_flags: tuple[_FlagPlan, ...]  # in the scoring plan's order: the report's
     chapters: dict[str, ChapterRef]
     summaries: dict[str, str]
@@ -170,7 +173,6 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
         for chapter in content.chapters
     }
     levels = _level_plans(content, lang)
-    level_by_id = {item.level.id: item for item in levels}
     name = stage.name.get(lang)
     return _Plan(
         stage=stage,
@@ -185,10 +187,6 @@ def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
             for source in ("option", "answers", "default")
         },
         levels=levels,
-        caps={
-            severity: level_by_id[level_id].rank
-            for severity, level_id in content.red_flag_caps.items()
-        },
         red_flags=_flag_plans(content, stage, lang),
         chapters=chapters,
         summaries={chapter.ref: chapter.summary.get(lang) for chapter in content.chapters},
@@ -258,7 +256,7 @@ def score(
     `next_steps=False` leaves out the plan to the next level (`plan` empty, `next_level`
     None), for callers that only need the scores.
     """
-    stage_model, stage_source = _pick_stage(content, answers, stage)
+    stage_model, stage_source = pick_stage(content, answers, stage)
     card, overall = _scorecard(content, answers, stage_model, stage_source, lang, generated_at)
     if next_steps:
         from founder_check.planner import next_steps as plan_next_steps
@@ -304,7 +302,10 @@ def _scorecard(
         for item, status in zip(plan.questions, outcome.statuses, strict=True)
         if status == "unknown"
     ]
-    unmet = [[level.requires[i][1] for i in missing] for level, missing in _unmet(plan, outcome)]
+    unmet = [
+        [level.requires[i][1] for i in missing]
+        for level, missing in zip(plan.levels, outcome.unmet, strict=True)
+    ]
     level = plan.levels[outcome.level]
     cited = {ref for gap in gaps for ref in gap.chapters}
     cited.update(ref for hit in red_flags for ref in hit.chapters)
@@ -326,7 +327,7 @@ def _scorecard(
         flag_cap=plan.levels[outcome.flag_cap].ref
         if outcome.flag_cap < len(plan.levels) - 1
         else None,
-        next_gate=_next_gate(plan, level, unmet, red_flags),
+        next_gate=_next_gate(plan, scoring, outcome, unmet),
         next_level=None,
         plan=[],
         factors=_factors(plan, scoring, outcome),
@@ -352,17 +353,13 @@ def _scorecard(
     return card, outcome.overall
 
 
-# statuses of questions that do not count in this founder's coverage
-_NOT_COUNTED = frozenset({"not_applicable", "not_expected", "unscored"})
-
-
 def _coverage(
     content: Content, answers: Answers, outcome: Outcome, statuses: dict[str, str], lang: Lang
 ) -> Coverage:
     """How much of what is asked of this founder was answered, and what was left out."""
     answered = outcome.statuses.count("answered")
     return Coverage(
-        applicable=sum(status not in _NOT_COUNTED for status in outcome.statuses),
+        applicable=sum(status not in NOT_COUNTED for status in outcome.statuses),
         answered=answered,
         skipped=[q for q, status in statuses.items() if status == "skipped"],
         not_applicable=[q for q, status in statuses.items() if status == "not_applicable"],
@@ -381,7 +378,7 @@ def _factors(plan: _Plan, scoring: ScoringPlan, outcome: Outcome) -> list[Factor
     answered = dict.fromkeys(plan.factor_ids, 0)
     applicable = dict.fromkeys(plan.factor_ids, 0)
     for item, status in zip(plan.questions, outcome.statuses, strict=True):
-        if status in _NOT_COUNTED:
+        if status in NOT_COUNTED:
             continue
         for factor_id in item.factor_ids:
             applicable[factor_id] += 1
@@ -462,10 +459,6 @@ def _gaps(plan: _Plan, outcome: Outcome, values: dict[str, AnswerValue]) -> list
     return gaps
 
 
-def _unmet(plan: _Plan, outcome: Outcome) -> list[tuple[_LevelPlan, tuple[int, ...]]]:
-    return list(zip(plan.levels, outcome.unmet, strict=True))
-
-
 def _cite(plan: _Plan, card: Scorecard, refs: list[str]) -> None:
     """Add chapters (the plan's) to the scorecard's `chapters` and `documents`, in order."""
     new = set(refs) - card.chapters.keys()
@@ -474,14 +467,6 @@ def _cite(plan: _Plan, card: Scorecard, refs: list[str]) -> None:
     cited = new | card.chapters.keys()
     card.chapters = {ref: plan.chapters[ref] for ref in sorted(cited)}
     card.documents = {doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})}
-
-
-def _pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
-    if stage is not None:
-        return content.stage_by_id[stage], "option"
-    if answers.stage is not None:
-        return content.stage_by_id[answers.stage], "answers"
-    return content.stage_by_id[content.default_stage], "default"
 
 
 def _json_answer(raw: AnswerValue | None) -> JsonAnswer:
@@ -543,24 +528,17 @@ def _red_flags(plan: _Plan, outcome: Outcome, values: dict[str, AnswerValue]) ->
 
 
 def _next_gate(
-    plan: _Plan,
-    level: _LevelPlan,
-    unmet: list[list[GateRequirement]],
-    red_flags: list[RedFlagHit],
+    plan: _Plan, scoring: ScoringPlan, outcome: Outcome, unmet: list[list[GateRequirement]]
 ) -> NextGate | None:
     """What the level above the one told still needs; None at the top of the ladder."""
-    if level.rank + 1 >= len(plan.levels):
+    if outcome.level + 1 >= len(plan.levels):
         return None
-    target = plan.levels[level.rank + 1]
-    missing = [requirement for below in unmet[: target.rank + 1] for requirement in below]
-    blocking = [
-        hit.id for hit in red_flags if plan.caps.get(hit.severity, target.rank) < target.rank
-    ]
+    target = plan.levels[outcome.level + 1]
     return NextGate(
         level=target.ref,
         min_score=target.level.min_score,
-        missing=missing,
-        red_flags=blocking,
+        missing=[requirement for below in unmet[: target.rank + 1] for requirement in below],
+        red_flags=[scoring.flags[i].id for i in scoring.blocking(outcome, target.rank)],
     )
 
 
@@ -572,15 +550,11 @@ def _recommended(
     plan: _Plan, gaps: list[Gap], red_flags: list[RedFlagHit]
 ) -> list[RecommendedChapter]:
     """Chapters behind the red flags first, then behind the largest gaps; each listed once."""
-    reasons: dict[str, list[str]] = {}
-    for hit in red_flags:
-        for ref in hit.chapters:
-            reasons.setdefault(ref, []).append(hit.id)
-    for gap in gaps[:TOP_GAPS_FOR_READING]:
-        for ref in gap.chapters:
-            reasons.setdefault(ref, []).append(gap.question)
+    reasons = reading_reasons(
+        ((hit.id, hit.chapters) for hit in red_flags), ((g.question, g.chapters) for g in gaps)
+    )
     recommended = []
-    for ref, why in list(reasons.items())[:MAX_RECOMMENDED_CHAPTERS]:
+    for ref, why in reasons:
         chapter = plan.chapters[ref]
         recommended.append(
             RecommendedChapter(

@@ -23,11 +23,16 @@ from founder_check.answers import Answers
 from founder_check.cohort.aggregate import FounderOutcome
 from founder_check.conditions import Compiled, compile_condition, questions_in
 from founder_check.content.models import Content, Lang, Stage
-from founder_check.scoring.plan import Outcome, ScoringPlan, scoring_plan
+from founder_check.scoring.plan import (
+    NOT_COUNTED,
+    Outcome,
+    ScoringPlan,
+    pick_stage,
+    reading_reasons,
+    scoring_plan,
+)
 from founder_check.valuation import AnswerValue
 
-TOP_GAPS_FOR_READING = 5  # as engine: chapters behind the red flags, then the largest gaps
-MAX_RECOMMENDED_CHAPTERS = 8
 TEXTS_FILE = "texts.json"
 TEXTS_SCHEMA_VERSION = "1.0"
 MAX_BYTES = 12 * 1024  # a compact scorecard, its cohort block included, stays under this
@@ -43,9 +48,7 @@ class _Ids:
     flag_ids: tuple[str, ...]
     flag_conditions: tuple[Compiled, ...]
     flag_chapters: tuple[tuple[str, ...], ...]
-    flag_severities: tuple[str, ...]
     level_ids: tuple[str, ...]
-    caps: dict[str, int]
     requirement_questions: tuple[tuple[tuple[str, ...], ...], ...]
     section_of: dict[str, str]
 
@@ -57,7 +60,6 @@ def _ids(content: Content, stage: Stage) -> _Ids:
         plan = scoring_plan(content, stage)
         flag_by_id = {flag.id: flag for flag in content.red_flags}
         flags = [flag_by_id[item.id] for item in plan.flags]
-        level_rank = {level.id: rank for rank, level in enumerate(content.levels)}
         cached = content.memo[key] = _Ids(
             question_ids=tuple(item.id for item in plan.questions),
             question_chapters=tuple(
@@ -66,9 +68,7 @@ def _ids(content: Content, stage: Stage) -> _Ids:
             flag_ids=tuple(flag.id for flag in flags),
             flag_conditions=tuple(compile_condition(flag.when, content) for flag in flags),
             flag_chapters=tuple(tuple(flag.chapters) for flag in flags),
-            flag_severities=tuple(flag.severity for flag in flags),
             level_ids=tuple(level.id for level in content.levels),
-            caps={s: level_rank[level] for s, level in content.red_flag_caps.items()},
             requirement_questions=tuple(
                 tuple(tuple(questions_in(r.when)) for r in level.requires)
                 for level in content.levels
@@ -95,7 +95,7 @@ def compact_scorecard(
 ) -> tuple[dict[str, Any], Outcome, ScoringPlan]:
     """The founder's compact scorecard (without its `cohort` block), with the outcome and
     plan it was built from (the cohort's summary reads them)."""
-    stage_model, stage_source = _pick_stage(content, answers, stage)
+    stage_model, stage_source = pick_stage(content, answers, stage)
     plan = scoring_plan(content, stage_model)
     outcome = plan.evaluate(answers.values)
     ids = _ids(content, stage_model)
@@ -118,7 +118,7 @@ def compact_scorecard(
         "flag_cap": ids.level_ids[outcome.flag_cap]
         if outcome.flag_cap < len(ids.level_ids) - 1
         else None,
-        "next_gate": _next_gate(ids, outcome),
+        "next_gate": _next_gate(ids, plan, outcome),
         "factors": _factors(plan, outcome),
         "answers": {q: _answer(values[q]) for q in ids.question_ids if q in values},
         "questions": _questions(ids, outcome),
@@ -142,15 +142,7 @@ def compact_scorecard(
 COMPACT_SCHEMA_VERSION = "2.0"
 
 
-def _pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, str]:
-    if stage is not None:
-        return content.stage_by_id[stage], "option"
-    if answers.stage is not None:
-        return content.stage_by_id[answers.stage], "answers"
-    return content.stage_by_id[content.default_stage], "default"
-
-
-def _next_gate(ids: _Ids, outcome: Outcome) -> dict[str, Any] | None:
+def _next_gate(ids: _Ids, plan: ScoringPlan, outcome: Outcome) -> dict[str, Any] | None:
     """What the level above the one told still needs (as the scorecard's `next_gate`):
     its must-haves as [level, index] into `texts.json`'s requirements."""
     target = outcome.level + 1
@@ -161,11 +153,7 @@ def _next_gate(ids: _Ids, outcome: Outcome) -> dict[str, Any] | None:
         for rank, indices in enumerate(outcome.unmet[: target + 1])
         for index in indices
     ]
-    blocking = [
-        ids.flag_ids[index]
-        for index in outcome.flags
-        if ids.caps.get(ids.flag_severities[index], target) < target
-    ]
+    blocking = [plan.flags[index].id for index in plan.blocking(outcome, target)]
     return {"level": ids.level_ids[target], "missing": missing, "red_flags": blocking}
 
 
@@ -208,14 +196,9 @@ def _red_flags(
 
 def _recommended(ids: _Ids, outcome: Outcome) -> list[list[Any]]:
     """[chapter ref, reasons]: behind the red flags first, then the largest gaps."""
-    reasons: dict[str, list[str]] = {}
-    for index in outcome.flags:
-        for ref in ids.flag_chapters[index]:
-            reasons.setdefault(ref, []).append(ids.flag_ids[index])
-    for index, _ in outcome.gaps[:TOP_GAPS_FOR_READING]:
-        for ref in ids.question_chapters[index]:
-            reasons.setdefault(ref, []).append(ids.question_ids[index])
-    return [[ref, why] for ref, why in list(reasons.items())[:MAX_RECOMMENDED_CHAPTERS]]
+    flags = ((ids.flag_ids[i], ids.flag_chapters[i]) for i in outcome.flags)
+    gaps = ((ids.question_ids[i], ids.question_chapters[i]) for i, _ in outcome.gaps)
+    return [[ref, why] for ref, why in reading_reasons(flags, gaps)]
 
 
 def _coverage(content: Content, ids: _Ids, answers: Answers, outcome: Outcome) -> dict[str, Any]:
@@ -223,7 +206,7 @@ def _coverage(content: Content, ids: _Ids, answers: Answers, outcome: Outcome) -
     answered = statuses.count("answered")
     left_out = set(answers.left_out)
     return {
-        "applicable": sum(s in ("answered", "unknown", "skipped") for s in statuses),
+        "applicable": sum(s not in NOT_COUNTED for s in statuses),
         "answered": answered,
         "weighted": round(outcome.weighted, 3),
         "sections": len(content.sections),

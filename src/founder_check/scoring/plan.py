@@ -14,8 +14,10 @@ The rules themselves are documented in `engine` and proved by the property tests
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING
 
 from founder_check.conditions import Test, compile_condition
 from founder_check.content.models import (
@@ -28,8 +30,16 @@ from founder_check.content.models import (
 )
 from founder_check.valuation import AnswerValue, unknown_value, value_function
 
+if TYPE_CHECKING:
+    from founder_check.answers import Answers
+    from founder_check.scorecard import StageSource
+
 STRENGTH_VALUE = 0.8
 MAX_STRENGTHS = 5
+TOP_GAPS_FOR_READING = 5  # chapters behind the red flags first, then these largest gaps
+MAX_RECOMMENDED_CHAPTERS = 8
+# statuses of questions that do not count in a founder's coverage
+NOT_COUNTED = frozenset({"not_applicable", "not_expected", "unscored"})
 
 # a question's status before its answer is looked at
 _ASKED, _NOT_EXPECTED, _UNSCORED = 0, 1, 2
@@ -287,6 +297,15 @@ class ScoringPlan:
             tuple((index, -points) for points, _, index in strengths[:MAX_STRENGTHS]),
         )
 
+    def blocking(self, outcome: Outcome, below: int) -> list[int]:
+        """The red flags that hold and cap the level below rank `below` (indices into
+        `flags`, in their order)."""
+        return [
+            index
+            for index in outcome.flags
+            if (cap := self.flags[index].cap) is not None and cap < below
+        ]
+
     def _take_flag_points(
         self, mean: float, hits: tuple[int, ...]
     ) -> tuple[float, tuple[float, ...]]:
@@ -304,6 +323,31 @@ class ScoringPlan:
         if self.flag_points_max is not None:
             taken = min(taken, self.flag_points_max)
         return mean - taken, tuple(-round(points * taken / total, 2) for points in wanted)
+
+
+def pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
+    """The stage to score at: `--stage`, else the answers' own, else the content's default."""
+    if stage is not None:
+        return content.stage_by_id[stage], "option"
+    if answers.stage is not None:
+        return content.stage_by_id[answers.stage], "answers"
+    return content.stage_by_id[content.default_stage], "default"
+
+
+def reading_reasons(
+    flags: Iterable[tuple[str, Sequence[str]]], gaps: Iterable[tuple[str, Sequence[str]]]
+) -> list[tuple[str, list[str]]]:
+    """The chapters to read, each once with the red flags and gap questions that point to
+    it: behind the red flags first, then behind the largest gaps ((id, chapter refs) each,
+    in report order)."""
+    reasons: dict[str, list[str]] = {}
+    for flag_id, chapters in flags:
+        for ref in chapters:
+            reasons.setdefault(ref, []).append(flag_id)
+    for question_id, chapters in islice(gaps, TOP_GAPS_FOR_READING):
+        for ref in chapters:
+            reasons.setdefault(ref, []).append(question_id)
+    return list(reasons.items())[:MAX_RECOMMENDED_CHAPTERS]
 
 
 def scoring_plan(content: Content, stage: Stage) -> ScoringPlan:
