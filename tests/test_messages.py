@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from founder_check import Content
-from founder_check.answers import coerce_answer, parse_answers, parse_date
+from founder_check.answer_rules import parse_date
+from founder_check.answers import coerce_answer, parse_answers
 from founder_check.cohort.inputs import Item, Rejection
 from founder_check.cohort.pool import death_reason
 from founder_check.cohort.process import _lost

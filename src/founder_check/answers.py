@@ -19,12 +19,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from founder_check.answer_rules import (
+    MAX_TEXT,
+    METADATA_FIELDS,
+    NO_WORDS,
+    TOP_KEYS,
+    YES_WORDS,
+    describe,
+    is_given,
+    is_unknown_word,
+    parse_date,
+    required_at,
+)
 from founder_check.conditions import question_applies
 from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
 from founder_check.errors import AnswersError, Problem
@@ -32,14 +43,7 @@ from founder_check.messages import Both, Message, Quoted, Series, joined
 from founder_check.readers import line_of, load_data
 from founder_check.valuation import AnswerValue
 
-METADATA_FIELDS = ("founder", "company", "stage")
-TOP_KEYS = (*METADATA_FIELDS, "date", "answers")
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-MAX_TEXT = 10_000
 MAX_UNKNOWN_LISTED = 20  # unknown keys named one by one (with a did-you-mean)
-_YES_WORDS = frozenset({"yes", "y", "true", "是", "对"})
-_NO_WORDS = frozenset({"no", "n", "false", "否", "不"})
-_UNKNOWN_WORDS = frozenset({UNKNOWN, "不确定"})
 
 
 @dataclass(frozen=True)
@@ -178,31 +182,6 @@ def left_out_sections(raw_answers: Mapping[Any, Any], content: Content) -> tuple
     return tuple(section.id for section in content.sections if section.id not in answered)
 
 
-def is_given(raw: Any) -> bool:
-    """Whether a raw value holds an answer: not null, nor empty text, list or mapping."""
-    return raw is not None and raw != "" and raw != [] and raw != {}
-
-
-def parse_date(raw: Any) -> dt.date | None:
-    """The `date:` of an answers file: ISO 8601 text (YYYY-MM-DD) or a date already parsed
-    (YAML read by another loader); a time of day or any other form is refused."""
-    if raw is None:
-        return None
-    if isinstance(raw, dt.datetime):
-        raise ValueError(Message("date_time_of_day", value=Quoted.of(raw.isoformat())))
-    if isinstance(raw, dt.date):
-        return raw
-    text = str(raw).strip() if isinstance(raw, (str, int, float)) else None
-    if text is not None and _ISO_DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            message = Message("date_not_in_calendar", value=Quoted.of(text))
-            raise ValueError(message) from None
-    shown = Quoted.of(text) if text is not None else _describe(raw)
-    raise ValueError(Message("not_a_date", value=shown))
-
-
 def _shortened(key: str, limit: int = 100) -> str:
     """A key as named in a message: a stray key of a million characters is not printed."""
     if len(key) <= limit:
@@ -215,22 +194,6 @@ def _printable(text: str) -> str:
     if text.isprintable():
         return text.strip()
     return "".join(ch if ch.isprintable() else " " for ch in text).strip()
-
-
-def required_at(question: Question, content: Content, stage: str | None) -> bool:
-    """Required, unless the question is only expected at a later stage than this one."""
-    if not question.required:
-        return False
-    if question.from_stage is None:
-        return True
-    rank = content.stage_rank
-    current = stage if stage in rank else content.default_stage
-    return rank[question.from_stage] <= rank[current]
-
-
-def is_unknown_word(raw: Any) -> bool:
-    """Whether a raw answer says "not sure": `unknown` in any case, or `不确定`."""
-    return isinstance(raw, str) and raw.strip().lower() in _UNKNOWN_WORDS
 
 
 def _says_unknown(question: Question, raw: Any) -> bool:
@@ -291,9 +254,9 @@ def coerce_answer(question: Question, raw: Any) -> AnswerValue:
         if isinstance(raw, bool):
             return raw
         word = _as_text(raw, question).lower()
-        if word in _YES_WORDS:
+        if word in YES_WORDS:
             return True
-        if word in _NO_WORDS:
+        if word in NO_WORDS:
             return False
         raise ValueError(Message("not_yes_no", word=Quoted.of(word)))
     if kind == "scale":
@@ -323,14 +286,14 @@ def _as_text(raw: Any, question: Question, *, allow_numbers: bool = False) -> st
         return raw.strip()
     if allow_numbers and isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return str(raw)
-    raise ValueError(Message("expected_got", expected=expectation(question), got=_describe(raw)))
+    raise ValueError(Message("expected_got", expected=expectation(question), got=describe(raw)))
 
 
 def _as_number(raw: Any) -> float:
     """A finite float; an int beyond any float (OverflowError) or digits too many for `repr`
     (4,300) are refused like infinity, named by their length."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-        raise ValueError(Message("expected_number", got=_describe(raw)))
+        raise ValueError(Message("expected_number", got=describe(raw)))
     if isinstance(raw, int) and raw.bit_length() > 1000:
         digits = f"{int(raw.bit_length() * 0.30103):,}"
         shown: Message | Quoted = Message("huge_whole_number", digits=digits)
@@ -348,14 +311,6 @@ def _as_number(raw: Any) -> float:
     if not math.isfinite(number):
         raise ValueError(Message("expected_finite", got=shown))
     return number
-
-
-def _describe(raw: Any) -> Message | Quoted:
-    if isinstance(raw, Mapping):
-        return Message("a_mapping")
-    if isinstance(raw, (list, tuple)):
-        return Message("a_list")
-    return Quoted.of(raw)
 
 
 _EXPECTATIONS: dict[int, tuple[Question, Message]] = {}  # by id; holding it keeps the id

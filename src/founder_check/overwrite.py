@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
-from founder_check.answers import METADATA_FIELDS, TOP_KEYS, is_given
+from founder_check.answer_rules import METADATA_FIELDS, TOP_KEYS, is_given
 from founder_check.content.models import Lang
 from founder_check.errors import FounderCheckError, Problem, UsageError
 from founder_check.phrases import Phrases

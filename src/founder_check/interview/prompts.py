@@ -27,7 +27,8 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from founder_check.answers import MAX_TEXT, coerce_answer, is_unknown_word
+from founder_check.answer_rules import MAX_TEXT, is_unknown_word
+from founder_check.answers import coerce_answer
 from founder_check.content.models import NO, UNKNOWN, YES, Content, Lang, Question
 from founder_check.interview.fit import Validator, fit_instruction, fit_validator, wrap_list
 from founder_check.interview.keys import add_shared_keys

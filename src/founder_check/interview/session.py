@@ -28,7 +28,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.answers import Answers, parse_answers, required_at
+from founder_check.answer_rules import required_at
+from founder_check.answers import Answers, parse_answers
 from founder_check.conditions import question_applies, questions_in
 from founder_check.content.models import Content, Question, Section
 from founder_check.errors import FounderCheckError, Problem
