@@ -36,6 +36,7 @@ from founder_check.answer_rules import (
     parse_date,
     required_at,
 )
+from founder_check.answers_quick import quick_reader
 from founder_check.conditions import question_applies
 from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
 from founder_check.errors import AnswersError, Problem
@@ -92,7 +93,29 @@ def parse_answers(
     source: str = "answers",
     require_complete: bool = True,
 ) -> Answers:
-    """Validate raw answers data (a mapping as in an answers file) against the content."""
+    """Validate raw answers data (a mapping as in an answers file) against the content.
+
+    Well-formed data takes the fast path (`answers_quick`); anything else, and every
+    problem, is decided and explained here."""
+    quick = quick_reader(content).read(data, require_complete=require_complete)
+    if quick is not None:
+        return Answers(
+            founder=quick.founder,
+            company=quick.company,
+            stage=quick.stage,
+            values=quick.values,
+            skipped=quick.skipped,
+            source=source,
+            date=quick.date,
+            left_out=quick.left_out,
+        )
+    return explained_parse(data, content, source=source, require_complete=require_complete)
+
+
+def explained_parse(
+    data: Any, content: Content, *, source: str, require_complete: bool = True
+) -> Answers:
+    """The full validator: every rule applied one by one, every problem named."""
     problems: list[Problem] = []
 
     def problem(message: str, *loc: str) -> None:
