@@ -227,7 +227,7 @@ def _run(
     )
     files: list[str] = []
     if folder is not None:
-        files = _write_reports(content, options, scored, folder)
+        files = _write_reports(content, options, scored, folder, parallel=workers.jobs > 1)
     render(_view(content, options, scored, files), console)
     return 1 if rejected else 0
 
@@ -271,7 +271,7 @@ def _card_tasks(
 
 
 def _write_reports(
-    content: Content, options: CohortOptions, scored: _Scored, folder: OutFolder
+    content: Content, options: CohortOptions, scored: _Scored, folder: OutFolder, parallel: bool
 ) -> list[str]:
     """cohort.csv, rejected.csv, cohort.xlsx, index.html and cohort.json written beside the
     finished scorecards and one-pagers in the work folder, all flushed to disk, then moved
@@ -279,6 +279,7 @@ def _write_reports(
     import json
     import threading
 
+    from founder_check.cohort.background import Background
     from founder_check.cohort.compact import TEXTS_FILE, cohort_texts
     from founder_check.cohort.dashboard import INDEX_HTML, dashboard_html
     from founder_check.cohort.workbook import COHORT_XLSX, write_workbook
@@ -289,12 +290,11 @@ def _write_reports(
     _remove_parts(cards)
     if options.onepagers:
         _remove_parts(work / ONEPAGERS)
-    flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
-    flushing.start()  # the scorecards go to disk while the CSV files are written
-    export.write_cohort_csv(work / export.COHORT_CSV, store, scored.order, stats)
-    export.write_rejected_csv(work / export.REJECTED_CSV, rejected)
-    write_workbook(
+    # the workbook, the slowest file, is written by a forked child meanwhile (`background`)
+    workbook = Background(
+        write_workbook,
         work / COHORT_XLSX,
+        parallel=parallel,
         content=content,
         lang=options.lang,
         store=store,
@@ -305,43 +305,52 @@ def _write_reports(
         rejected=rejected,
         generated_at=options.generated_at,
     )
-    page = dashboard_html(
-        content=content,
-        lang=options.lang,
-        store=store,
-        order=scored.order,
-        stats=stats,
-        factors=scored.factors,
-        shared_gaps=scored.shared_gaps,
-        red_flags=scored.red_flags,
-        rejected=rejected,
-        generated_at=options.generated_at,
-        stage_option=options.stage,
-        onepagers=options.onepagers,
-    )
-    write_text_atomic(work / INDEX_HTML, page)
-    texts = json.dumps(cohort_texts(content, options.lang), ensure_ascii=False, indent=2)
-    write_text_atomic(work / TEXTS_FILE, texts + "\n")
-    head = {
-        "schema_version": COHORT_SCHEMA_VERSION,
-        "tool": {"name": "founder-check", "version": __version__},
-        "content": {"name": content.name, "version": content.version},
-        "generated_at": options.generated_at,
-        "lang": options.lang,
-        "stage_option": options.stage,
-        "min_size_for_percentiles": MIN_COHORT_FOR_PERCENTILES,
-        "counts": _counts(stats, rejected),
-        "factors": to_data(scored.factors),
-        "shared_gaps": to_data(scored.shared_gaps),
-        "red_flags": to_data(scored.red_flags),
-    }
-    founders = (
-        export.founder_entry(store.get(i), stats, content, options.lang) for i in scored.order
-    )
-    rejected_entries = (export.rejected_entry(r) for r in rejected)
-    write_chunks_atomic(
-        work / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
-    )
+    try:
+        flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
+        flushing.start()  # the scorecards go to disk while the CSV files are written
+        export.write_cohort_csv(work / export.COHORT_CSV, store, scored.order, stats)
+        export.write_rejected_csv(work / export.REJECTED_CSV, rejected)
+        page = dashboard_html(
+            content=content,
+            lang=options.lang,
+            store=store,
+            order=scored.order,
+            stats=stats,
+            factors=scored.factors,
+            shared_gaps=scored.shared_gaps,
+            red_flags=scored.red_flags,
+            rejected=rejected,
+            generated_at=options.generated_at,
+            stage_option=options.stage,
+            onepagers=options.onepagers,
+        )
+        write_text_atomic(work / INDEX_HTML, page)
+        texts = json.dumps(cohort_texts(content, options.lang), ensure_ascii=False, indent=2)
+        write_text_atomic(work / TEXTS_FILE, texts + "\n")
+        head = {
+            "schema_version": COHORT_SCHEMA_VERSION,
+            "tool": {"name": "founder-check", "version": __version__},
+            "content": {"name": content.name, "version": content.version},
+            "generated_at": options.generated_at,
+            "lang": options.lang,
+            "stage_option": options.stage,
+            "min_size_for_percentiles": MIN_COHORT_FOR_PERCENTILES,
+            "counts": _counts(stats, rejected),
+            "factors": to_data(scored.factors),
+            "shared_gaps": to_data(scored.shared_gaps),
+            "red_flags": to_data(scored.red_flags),
+        }
+        founders = (
+            export.founder_entry(store.get(i), stats, content, options.lang) for i in scored.order
+        )
+        rejected_entries = (export.rejected_entry(r) for r in rejected)
+        write_chunks_atomic(
+            work / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
+        )
+    except BaseException:
+        workbook.cancel()
+        raise
+    workbook.join()
     flushing.join()
     names = [
         export.SCORECARDS,

@@ -3,11 +3,14 @@
 Each founder's entry (names, stage, scores and which are below target, red flags, largest
 gaps, file name, the part file holding its scorecard, source) is appended as one JSON line
 to an unlinked temporary file; memory keeps only its offset. Entries are read back when the
-outputs are written, in any order.
+outputs are written, in any order, through a read-only memory map of the file: reading
+moves no shared file offset, so a forked child (`background`) can read the store while this
+process reads it too.
 """
 
 from __future__ import annotations
 
+import mmap
 import tempfile
 from array import array
 from collections.abc import Iterator
@@ -52,6 +55,8 @@ class FounderStore:
         self._offsets = array("q")
         self._end = 0
         self._dumps = compact
+        self._map: mmap.mmap | None = None  # the file up to `_mapped`, for reading
+        self._mapped = 0
 
     def __len__(self) -> int:
         return len(self._offsets)
@@ -76,23 +81,34 @@ class FounderStore:
             outcome.top_gaps,
         ]
         data = self._dumps(record) + b"\n"
-        self._file.seek(self._end)
         self._file.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
         return len(self._offsets) - 1
 
     def get(self, index: int) -> StoredFounder:
-        self._file.seek(self._offsets[index])
-        return self._decode(index, self._file.readline())
+        offsets = self._offsets
+        end = offsets[index + 1] if index + 1 < len(offsets) else self._end
+        return self._decode(index, self._view()[offsets[index] : end])
 
     def __iter__(self) -> Iterator[StoredFounder]:
-        """Every founder in index order (one sequential read)."""
-        self._file.seek(0)
-        for index, line in enumerate(self._file):
-            if index >= len(self._offsets):
-                break
-            yield self._decode(index, line)
+        """Every founder in index order."""
+        view, offsets = self._view(), self._offsets
+        for index, start in enumerate(offsets):
+            end = offsets[index + 1] if index + 1 < len(offsets) else self._end
+            yield self._decode(index, view[start:end])
+
+    def _view(self) -> mmap.mmap | bytes:
+        """The file as written so far, mapped again only when it has grown since."""
+        if self._end == 0:
+            return b""
+        if self._map is None or self._mapped != self._end:
+            self._file.flush()
+            if self._map is not None:
+                self._map.close()
+            self._map = mmap.mmap(self._file.fileno(), self._end, access=mmap.ACCESS_READ)
+            self._mapped = self._end
+        return self._map
 
     @staticmethod
     def _decode(index: int, line: bytes) -> StoredFounder:
@@ -135,6 +151,8 @@ class FounderStore:
         )
 
     def close(self) -> None:
+        if self._map is not None:
+            self._map.close()
         self._file.close()
 
     def __enter__(self) -> FounderStore:
