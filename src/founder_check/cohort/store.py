@@ -3,14 +3,14 @@
 Each founder's entry (names, stage, scores and which are below target, red flags, largest
 gaps, file name, the part file holding its scorecard, source) is appended as one JSON line
 to an unlinked temporary file; memory keeps only its offset. Entries are read back when the
-outputs are written, in any order, through a read-only memory map of the file: reading
-moves no shared file offset, so a forked child (`background`) can read the store while this
-process reads it too.
+outputs are written, in any order, with `os.pread`: reading moves no shared file offset,
+so a forked child (`background`) can read the store while this process reads it too (and,
+unlike a memory map, it keeps none of the file resident: memory stays flat for any size).
 """
 
 from __future__ import annotations
 
-import mmap
+import os
 import tempfile
 from array import array
 from collections.abc import Iterator
@@ -21,6 +21,8 @@ from orjson import loads
 
 from founder_check.cohort.aggregate import FounderOutcome
 from founder_check.json_text import compact
+
+_BLOCK = 1 << 16  # bytes read at once when reading the store in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,7 @@ class FounderStore:
         self._offsets = array("q")
         self._end = 0
         self._dumps = compact
-        self._map: mmap.mmap | None = None  # the file up to `_mapped`, for reading
-        self._mapped = 0
+        self._flushed = 0  # the bytes written through to the file, for reading
 
     def __len__(self) -> int:
         return len(self._offsets)
@@ -89,26 +90,29 @@ class FounderStore:
     def get(self, index: int) -> StoredFounder:
         offsets = self._offsets
         end = offsets[index + 1] if index + 1 < len(offsets) else self._end
-        return self._decode(index, self._view()[offsets[index] : end])
+        return self._decode(index, self._read(offsets[index], end))
 
     def __iter__(self) -> Iterator[StoredFounder]:
-        """Every founder in index order."""
-        view, offsets = self._view(), self._offsets
+        """Every founder in index order, read a block at a time."""
+        offsets = self._offsets
+        block, block_start = b"", 0
         for index, start in enumerate(offsets):
             end = offsets[index + 1] if index + 1 < len(offsets) else self._end
-            yield self._decode(index, view[start:end])
+            if end > block_start + len(block):
+                block_start = start
+                block = self._read(start, max(end, min(start + _BLOCK, self._end)))
+            yield self._decode(index, block[start - block_start : end - block_start])
 
-    def _view(self) -> mmap.mmap | bytes:
-        """The file as written so far, mapped again only when it has grown since."""
-        if self._end == 0:
-            return b""
-        if self._map is None or self._mapped != self._end:
+    def _read(self, start: int, end: int) -> bytes:
+        if self._flushed != self._end:
             self._file.flush()
-            if self._map is not None:
-                self._map.close()
-            self._map = mmap.mmap(self._file.fileno(), self._end, access=mmap.ACCESS_READ)
-            self._mapped = self._end
-        return self._map
+            self._flushed = self._end
+        if not hasattr(os, "pread"):  # pragma: no cover - Windows (no forked readers there)
+            self._file.seek(start)
+            data: bytes = self._file.read(end - start)
+            self._file.seek(self._end)
+            return data
+        return os.pread(self._file.fileno(), end - start, start)
 
     @staticmethod
     def _decode(index: int, line: bytes) -> StoredFounder:
@@ -151,8 +155,6 @@ class FounderStore:
         )
 
     def close(self) -> None:
-        if self._map is not None:
-            self._map.close()
         self._file.close()
 
     def __enter__(self) -> FounderStore:
