@@ -34,7 +34,7 @@ def _outcome(number: int) -> FounderOutcome:
         red_flags=(("no_runway", "critical"),) * (number % 3),
         gaps=(("funding.runway_months", 2.5), ("team.roles_covered", 1.25)),
         targets=(60.0, None, 55.0),
-        card=f".part-{number}",
+        card=(f".part-{number}", number * 10, 9, 0),
     )
 
 

@@ -45,9 +45,14 @@ TOP_GAPS_PER_FOUNDER = 3
 _NAN = math.nan
 
 
+# where a founder's scorecard JSON waits for its cohort block: (spool file, offset, size of
+# the scorecard, size of the one-pager after it)
+CardRef = tuple[str, int, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class FounderOutcome:
-    """What the cohort needs from one scorecard; `card` is the part file that holds its JSON."""
+    """What the cohort needs from one scorecard; `card` says where its JSON is spooled."""
 
     source: str
     row: int | None
@@ -64,7 +69,7 @@ class FounderOutcome:
     red_flags: tuple[tuple[str, str], ...]
     gaps: tuple[tuple[str, float], ...]  # (question, overall points the best answer adds)
     targets: tuple[float | None, ...]  # the stage's target per factor (content order)
-    card: str | None = None
+    card: CardRef | None = None
 
     @property
     def top_gaps(self) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from founder_check import __version__
 from founder_check.answers import Answers
-from founder_check.cohort.aggregate import FounderOutcome
+from founder_check.cohort.aggregate import CardRef, FounderOutcome
 from founder_check.conditions import Compiled, compile_condition, questions_in
 from founder_check.content.models import Content, Lang, Stage
 from founder_check.scoring.plan import (
@@ -233,7 +233,7 @@ def founder_outcome(
     source: str,
     row: int | None = None,
     line: int | None = None,
-    part: str | None = None,
+    ref: CardRef | None = None,
 ) -> FounderOutcome:
     """What the cohort's statistics need of one founder (as `aggregate.summarize` reduces
     a full scorecard), read off the compact scorecard and its outcome."""
@@ -256,7 +256,7 @@ def founder_outcome(
         red_flags=tuple((plan.flags[i].id, plan.flags[i].severity) for i in outcome.flags),
         gaps=tuple((gap[0], gap[2]) for gap in card["gaps"]),
         targets=tuple(f[2] for f in factors),
-        card=part,
+        card=ref,
     )
 
 

@@ -2,11 +2,13 @@
 
 Each founder is read, validated, scored with the compiled scoring plan and reduced to a
 `FounderOutcome`; its compact scorecard (by id, `compact`), all but its closing brace, is
-written at once by the process that scored it, as a part file in the folder that becomes
-`scorecards/`. Once the cohort's percentiles are known, each part gets its cohort block
-appended and is renamed to its final name. So neither the scorecards nor their JSON stay in
-memory, and each is written once. The founder's HTML one-pager (`onepagers`), which needs
-the full scorecard with texts, is rendered there too, as a part file renamed with it.
+appended by the process that scored it to that process's spool file (a part file in the
+folder that becomes `scorecards/`, written a chunk at a time), and the outcome says where
+(`CardRef`). Once the cohort's percentiles are known, each scorecard is written to its
+final name in one piece: its JSON read back from the spool, its cohort block after it.
+So neither the scorecards nor their JSON stay in memory, and each file is created once.
+The founder's HTML one-pager (`onepagers`), which needs the full scorecard with texts, is
+rendered there too, and spooled beside its scorecard.
 Workers receive the content once, when they start, and results always come back in input
 order, so `--jobs` never changes the output. At most a few chunks are in flight, which
 keeps memory flat for any cohort size.
@@ -24,7 +26,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from founder_check.answers import Answers
-from founder_check.cohort.aggregate import FounderOutcome
+from founder_check.atomic import PRIVATE_MODE, write_new_file
+from founder_check.cohort.aggregate import CardRef, FounderOutcome
 from founder_check.cohort.inputs import Item, Rejection, read_answers
 from founder_check.cohort.pool import chunked
 from founder_check.content.models import Content, Lang
@@ -51,21 +54,57 @@ class Settings:
 
 
 class CardTask(NamedTuple):
-    """Finish one founder's files: append `tail` to the scorecard's part file and name it
-    `path`; name its one-pager's part file `page_path` (both None without one-pagers)."""
+    """Write one founder's files: its scorecard's JSON from the spool (`ref`), then `tail`,
+    to `path`; its one-pager, if spooled, to `page_path`."""
 
-    part: str
+    ref: CardRef
     path: str
     tail: bytes
-    page_part: str | None = None
     page_path: str | None = None
+
+
+class Spool:
+    """A process's spool file: founders' scorecards (and one-pagers) appended one after the
+    other, written through at each `flush` (the end of a chunk, before its results go back:
+    whatever a result points to is on disk by then)."""
+
+    def __init__(self, folder: str) -> None:
+        self.path = os.path.join(folder, f"{PART_PREFIX}{os.getpid()}")
+        self._fd: int | None = None
+        self._size = 0
+        self._pending: list[bytes] = []
+
+    def add(self, card: bytes, page: bytes) -> CardRef:
+        ref = (self.path, self._size, len(card), len(page))
+        self._pending += (card, page)
+        self._size += len(card) + len(page)
+        return ref
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        data = b"".join(self._pending)
+        self._pending = []
+        try:
+            if self._fd is None:
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+                self._fd = os.open(self.path, flags, PRIVATE_MODE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._fd, view) :]
+        except OSError as exc:
+            raise FounderCheckError(Problem(self.path, f"cannot write: {exc.strerror}")) from None
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 class Scorer:
     """Read, score and summarise one founder at a time; write the scorecard's part file."""
 
     def __init__(self, content: Content, settings: Settings) -> None:
-        from founder_check.atomic import write_new_file
         from founder_check.cohort.compact import compact_scorecard, founder_outcome
         from founder_check.cohort.onepagers import render_page
         from founder_check.engine import score
@@ -78,8 +117,7 @@ class Scorer:
         self._summary = founder_outcome
         self._json = compact
         self._page = render_page
-        self._write = write_new_file
-        self._parts = 0
+        self.spool = Spool(settings.cards_dir) if settings.cards_dir is not None else None
 
     def __call__(self, item: Item | Rejection) -> Outcome:
         """The founder's outcome, or a Rejection: for a problem in the input, and for a bug
@@ -93,7 +131,6 @@ class Scorer:
         except Exception as exc:
             return _crashed(item, exc)
         settings = self.settings
-        part = self._part_path() if settings.cards_dir is not None else None
         try:
             card, scored, plan = self._compact(
                 self.content,
@@ -102,18 +139,16 @@ class Scorer:
                 lang=settings.lang,
                 generated_at=settings.generated_at,
             )
-            outcome = self._summary(
-                card, scored, plan, source=item.source, row=item.row, line=item.line, part=part
+            ref = None
+            if self.spool is not None:
+                text = self._json(card)
+                page = self._one_pager(answers) if settings.pages_dir is not None else b""
+                ref = self.spool.add(text[: text.rindex(b"}")], page)
+            return self._summary(
+                card, scored, plan, source=item.source, row=item.row, line=item.line, ref=ref
             )
-            text = self._json(card) if part is not None else b""
-            page = self._one_pager(answers) if settings.pages_dir is not None else b""
         except Exception as exc:
             return _crashed(item, exc)
-        if part is not None:
-            self._write_part(part, text[: text.rindex(b"}")])
-            if settings.pages_dir is not None:
-                self._write_part(page_part(part, settings.pages_dir), page)
-        return outcome
 
     def _one_pager(self, answers: Answers) -> bytes:
         """The founder's one-pager, from the full scorecard with texts (no next-steps plan:
@@ -129,19 +164,6 @@ class Scorer:
         )
         return self._page(card, self.content)
 
-    def _part_path(self) -> str:
-        assert self.settings.cards_dir is not None
-        self._parts += 1
-        return os.path.join(self.settings.cards_dir, f"{PART_PREFIX}{os.getpid()}-{self._parts}")
-
-    def _write_part(self, path: str, text: bytes) -> None:
-        """A part file: the scorecard JSON without its closing brace (the cohort block goes
-        there), or the one-pager."""
-        try:
-            self._write(path, text)
-        except OSError as exc:
-            raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
-
 
 def _crashed(item: Item, exc: Exception) -> Rejection:
     """A bug met on one founder: that founder is rejected with the reason, the run goes on."""
@@ -152,26 +174,32 @@ def _crashed(item: Item, exc: Exception) -> Rejection:
     return Rejection(item.source, item.row, (Problem(item.source, message, line=item.line),))
 
 
-def page_part(part: str, pages_dir: str) -> str:
-    """The part file of a founder's one-pager: its scorecard part's name, in `pages_dir`."""
-    return os.path.join(pages_dir, os.path.basename(part))
-
-
 def finish_cards(tasks: list[CardTask]) -> None:
-    """Append each part file's cohort block and give it, and its one-pager, final names."""
-    for part, path, tail, page, page_path in tasks:
-        try:
-            fd = os.open(part, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
+    """Write each founder's scorecard (and one-pager) from the spools to its final name."""
+    spools: dict[str, int] = {}
+    try:
+        for (spool, offset, card_size, page_size), path, tail, page_path in tasks:
+            fd = spools.get(spool)
+            if fd is None:
+                fd = spools[spool] = os.open(spool, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            data = _read_at(fd, card_size + page_size, offset)
             try:
-                os.write(fd, tail)
-            finally:
-                os.close(fd)
-            os.rename(part, path)
-            if page is not None and page_path is not None:
-                path = page_path
-                os.rename(page, page_path)
-        except OSError as exc:
-            raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
+                write_new_file(path, data[:card_size] + tail)
+                if page_path is not None:
+                    path = page_path
+                    write_new_file(page_path, data[card_size:])
+            except OSError as exc:
+                raise FounderCheckError(Problem(path, f"cannot write: {exc.strerror}")) from None
+    finally:
+        for fd in spools.values():
+            os.close(fd)
+
+
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - Windows
+    return os.read(fd, size)  # pragma: no cover
 
 
 # --- worker processes ---------------------------------------------------------------------
@@ -202,7 +230,10 @@ def _work(conn: Any, content: Content, settings: Settings) -> None:
         if dies_on is not None:
             for item in items:
                 _test_death(item, dies_on)
-        return [scorer(item) for item in items]
+        results = [scorer(item) for item in items]
+        if scorer.spool is not None:
+            scorer.spool.flush()
+        return results
 
     serve(conn, handle)
 
@@ -245,8 +276,12 @@ class Workers:
         """Outcomes in the order of `items`; a founder whose worker dies is retried alone
         in a new worker, and rejected if that one dies too."""
         if self._pool is None:
-            for item in items:
-                yield self._local(item)
+            spool = self._local.spool
+            for chunk in chunked(items, CHUNK):
+                results = [self._local(item) for item in chunk]
+                if spool is not None:
+                    spool.flush()
+                yield from results
             return
         window = self.jobs * WINDOW_PER_JOB
         for results in self._pool.map("score", chunked(items, CHUNK), window=window, lost=_lost):
@@ -272,6 +307,8 @@ class Workers:
             raise FounderCheckError(problem) from None
 
     def close(self) -> None:
+        if self._local.spool is not None:
+            self._local.spool.close()
         if self._pool is not None:
             self._pool.close()
             self._pool = None

@@ -38,7 +38,7 @@ from founder_check.cohort.models import (
 )
 from founder_check.cohort.onepagers import ONEPAGERS, page_name
 from founder_check.cohort.outdir import OutFolder, open_out_folder
-from founder_check.cohort.process import PART_PREFIX, CardTask, Settings, Workers, page_part
+from founder_check.cohort.process import PART_PREFIX, CardTask, Settings, Workers
 from founder_check.cohort.rejections import RejectionLimiter, readable
 from founder_check.cohort.render import CohortView, render
 from founder_check.cohort.store import FounderStore, StoredFounder
@@ -202,10 +202,6 @@ def _run(
                     tally.add(outcome)
                     store.add(outcome, name)
                     continue
-                if outcome.card is not None:
-                    os.unlink(outcome.card)  # its scorecard is not written, nor its page
-                    if pages is not None:
-                        os.unlink(page_part(outcome.card, str(pages)))
                 outcome = _duplicate(outcome, store.get(first))
             if options.strict:
                 raise FounderCheckError(readable(outcome.problems, lang))
@@ -263,11 +259,8 @@ def _card_tasks(
             continue
         path = str(folder / founder.scorecard)
         tail = export.placement_tail(stats.placement(founder.index))
-        if pages is None:
-            yield CardTask(founder.part, path, tail)
-            continue
-        page = str(pages / page_name(founder.scorecard))
-        yield CardTask(founder.part, path, tail, page_part(founder.part, str(pages)), page)
+        page = str(pages / page_name(founder.scorecard)) if pages is not None else None
+        yield CardTask(founder.part, path, tail, page)
 
 
 def _write_reports(
@@ -288,8 +281,6 @@ def _write_reports(
     work = folder.work
     cards = work / export.SCORECARDS
     _remove_parts(cards)
-    if options.onepagers:
-        _remove_parts(work / ONEPAGERS)
     # the workbook, the slowest file, is written by a forked child meanwhile (`background`)
     workbook = Background(
         write_workbook,
@@ -380,8 +371,8 @@ def _write_reports(
 
 
 def _remove_parts(cards: Path) -> None:
-    """Part files nobody finished: written by a worker process that died before replying
-    (its founders were scored again), or of a founder rejected as a duplicate."""
+    """The spool files, once every scorecard and one-pager is written from them (one of a
+    worker process that died holds founders that were scored again, and duplicates)."""
     with os.scandir(cards) as entries:
         for entry in entries:
             if entry.name.startswith(PART_PREFIX):

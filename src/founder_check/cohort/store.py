@@ -19,7 +19,7 @@ from pathlib import Path
 
 from orjson import loads
 
-from founder_check.cohort.aggregate import FounderOutcome
+from founder_check.cohort.aggregate import CardRef, FounderOutcome
 from founder_check.json_text import compact
 
 _BLOCK = 1 << 16  # bytes read at once when reading the store in order
@@ -43,7 +43,7 @@ class StoredFounder:
     factors: tuple[float | None, ...]
     red_flags: tuple[tuple[str, str], ...]
     scorecard: str | None  # its file name in scorecards/
-    part: str | None  # the part file that holds its JSON until it is finished
+    part: CardRef | None  # where its JSON is spooled until it is finished
     below_target: tuple[bool, ...] = ()  # per factor, as `factors`
     top_gaps: tuple[str, ...] = ()  # the questions of its largest gaps, largest first
 
@@ -149,7 +149,7 @@ class FounderStore:
             factors=tuple(factors),
             red_flags=tuple((flag_id, severity) for flag_id, severity in red_flags),
             scorecard=scorecard,
-            part=part,
+            part=None if part is None else (part[0], part[1], part[2], part[3]),
             below_target=tuple(bool(below_mask >> i & 1) for i in range(len(factors))),
             top_gaps=tuple(top_gaps),
         )
