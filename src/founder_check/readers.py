@@ -229,7 +229,8 @@ def parse_json(text: str, source: str) -> Any:
             text,
             object_pairs_hook=_unique_pairs,
             parse_constant=_no_constant,
-            parse_int=_json_int,
+            # the hook costs a call per number: only when some number may need it
+            parse_int=_json_int if _LONG_DIGITS.search(text) else None,
         )
     except json.JSONDecodeError as exc:
         from founder_check.json_errors import describe_json_error  # the same on every Python
@@ -277,12 +278,15 @@ class _JSONRefusal(ValueError):
 
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise _JSONRefusal(Message("duplicate_key", which=Quoted.of(key)))
-        result[key] = value
-    return result
+        seen.add(key)
+    return result  # pragma: no cover - a shorter dict has a repeated key
 
 
 def _no_constant(name: str) -> Any:
@@ -290,6 +294,7 @@ def _no_constant(name: str) -> Any:
 
 
 MAX_INT_DIGITS = 100  # more than any answer needs; Python refuses ints of 4,300 digits
+_LONG_DIGITS = re.compile(f"[0-9]{{{MAX_INT_DIGITS + 1}}}")
 
 
 def _json_int(text: str) -> int | str:
