@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,33 @@ def explained_parse(
 
     if not isinstance(data, Mapping):
         raise AnswersError(Problem(source, Message("answers_not_mapping"), line=1))
+    metadata, answered_on, raw_answers = _file_fields(data, content, problem)
+    stage = metadata["stage"]
+    values, skipped, left_out = _typed_answers(
+        raw_answers, content, stage, require_complete, problem
+    )
+    if problems:
+        raise AnswersError(problems)
+    return Answers(
+        founder=metadata["founder"],
+        company=metadata["company"],
+        stage=stage,
+        values=values,
+        skipped=tuple(skipped),
+        source=source,
+        date=answered_on,
+        left_out=left_out,
+    )
+
+
+_Report = Callable[..., None]  # (message, *location): one problem found
+
+
+def _file_fields(
+    data: Mapping[Any, Any], content: Content, problem: _Report
+) -> tuple[dict[str, str | None], dt.date | None, Mapping[Any, Any]]:
+    """The file's metadata, date and answers mapping, each problem with them reported (and
+    the field then taken as absent)."""
     unknown_top = [str(key) for key in data if key not in TOP_KEYS]
     for key in unknown_top[:MAX_UNKNOWN_LISTED]:
         problem(Message("unknown_top_key", keys=Series(TOP_KEYS)), key)
@@ -151,14 +178,24 @@ def explained_parse(
     if not isinstance(raw_answers, Mapping):
         problem(Message("answers_mapping"), "answers")
         raw_answers = {}
+    return metadata, answered_on, raw_answers
 
+
+def _typed_answers(
+    raw_answers: Mapping[Any, Any],
+    content: Content,
+    stage: str | None,
+    require_complete: bool,
+    problem: _Report,
+) -> tuple[dict[str, AnswerValue], list[str], tuple[str, ...]]:
+    """Each applicable question's typed answer, the questions skipped, and the sections left
+    out; every unknown id, missing answer and answer that does not fit reported."""
     known = content.question_by_id
     unknown_ids = [str(key) for key in raw_answers if key not in known]
     for key in unknown_ids[:MAX_UNKNOWN_LISTED]:
         problem(Message("unknown_question", hint=_suggest(key, known)), "answers", key)
     if len(unknown_ids) > MAX_UNKNOWN_LISTED:
         problem(_more_unknown(len(unknown_ids), "more_unknown_ids"), "answers")
-
     left_out = left_out_sections(raw_answers, content)
     values: dict[str, AnswerValue] = {}
     skipped: list[str] = []
@@ -179,18 +216,7 @@ def explained_parse(
             values[question.id] = coerce_answer(question, raw)
         except ValueError as exc:
             problem(str(exc), "answers", question.id)
-    if problems:
-        raise AnswersError(problems)
-    return Answers(
-        founder=metadata["founder"],
-        company=metadata["company"],
-        stage=stage,
-        values=values,
-        skipped=tuple(skipped),
-        source=source,
-        date=answered_on,
-        left_out=left_out,
-    )
+    return values, skipped, left_out
 
 
 def left_out_sections(raw_answers: Mapping[Any, Any], content: Content) -> tuple[str, ...]:
