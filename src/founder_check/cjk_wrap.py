@@ -37,9 +37,10 @@ if TYPE_CHECKING:
     from rich.console import ConsoleOptions, JustifyMethod, OverflowMethod, RenderableType
     from rich.segment import Segment
 
-# Marks that must not begin a line: closing brackets and quotes, sentence punctuation, and
-# the ASCII ones when they sit against Chinese.
-NO_LINE_START = frozenset("，。、；：！？）］｝〕〗〙〛〉》」』】”’…‥·・ー々〜～" + ",.;:!?)]}")
+# Marks that must not begin a line: closing brackets and quotes, sentence punctuation, the
+# dash and per cent signs, and the ASCII ones when they sit against Chinese. The interview's
+# wrapping (`interview.linebreak`) keeps the same rules.
+NO_LINE_START = frozenset("，。、；：！？）］｝〕〗〙〛〉》」』】”’…‥·・ー々〜～—％" + ",.;:!?)]}%")
 # Marks that must not end a line: opening brackets and quotes.
 NO_LINE_END = frozenset("（［｛〔〖〘〚〈《「『【“‘" + "([{")
 # Two-character marks (—— and ……) that must stay on one line.

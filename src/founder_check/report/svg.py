@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from founder_check.cjk_wrap import NO_LINE_START
+
 # restrained colours that survive greyscale printing: ink for the founder, grey for targets
 INK = "#1d4e89"
 TARGET = "#6b7280"
@@ -71,9 +73,6 @@ def text_width(text: str, size: float) -> float:
     return sum(size if _is_wide(char) else size * 0.56 for char in text)
 
 
-_NO_LINE_START = set("，。、；：！？）」』】》〉”’,.;:!?)")
-
-
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Break a label into lines of at most `width`: at spaces between words, and between
     any two CJK characters (never before closing punctuation); a word longer than a line
@@ -88,7 +87,7 @@ def _wrapped(text: str, width: float, size: float) -> tuple[str, ...]:
     line = ""
     for token in _tokens(text):
         candidate = (line + token) if line else token.lstrip()
-        if line and text_width(candidate.rstrip(), size) > width and token[0] not in _NO_LINE_START:
+        if line and text_width(candidate.rstrip(), size) > width and token[0] not in NO_LINE_START:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:
