@@ -112,7 +112,7 @@ def load_mapping(
     """Read and check a mapping file against the content; InputFileError lists every problem."""
     from pydantic import TypeAdapter, ValidationError
 
-    from founder_check.content.loader import validation_problems
+    from founder_check.content.files import validation_problems
 
     source = str(path)
     data = load_data(path)

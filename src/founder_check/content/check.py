@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from founder_check.content.loader import LoadedContent
+from founder_check.content.files import LoadedContent
 from founder_check.content.models import Condition, Question, Severity, Text
 from founder_check.content.punctuation import punctuation_problem
 from founder_check.content.wording import leans_on_another

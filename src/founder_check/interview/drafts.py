@@ -91,7 +91,7 @@ def save_draft(path: Path, draft: Draft) -> None:
 
 def read_draft(path: Path) -> Draft:
     """Read a draft; raise a FounderCheckError naming the file and field if it is damaged."""
-    from founder_check.content.loader import validation_problems
+    from founder_check.content.files import validation_problems
 
     data = load_data(path)
     if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
