@@ -11,8 +11,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from founder_check import Content, load_answers, load_content, score
+from founder_check import Content, load_content
+from founder_check.answers import load_answers
 from founder_check.conditions import applies
+from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
 from founder_check.valuation import AnswerValue
 from tests import browser

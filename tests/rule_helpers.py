@@ -16,9 +16,10 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from founder_check import Answers, Content, score
-from founder_check.answers import coerce_answer, parse_answers
+from founder_check import Content
+from founder_check.answers import Answers, coerce_answer, parse_answers
 from founder_check.conditions import applies
+from founder_check.engine import score
 from founder_check.scorecard import Scorecard
 from founder_check.valuation import AnswerValue, answer_value
 from tests.answer_factory import answer_for, answers_data

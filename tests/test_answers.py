@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from founder_check import Content, load_answers, parse_answers
+from founder_check import Content
+from founder_check.answers import load_answers, parse_answers
 from founder_check.errors import AnswersError
 from founder_check.readers import parse_yaml
 

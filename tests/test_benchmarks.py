@@ -4,6 +4,7 @@ docs/performance.md)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -33,3 +34,18 @@ def test_founder_stages_prints_the_compiled_plan_beside_loading() -> None:
     assert "score (compiled plan)" in out and "parse YAML (guarded reader)" in out
     assert "validate (parse_answers)" in out
     assert "scoring with the compiled plan:" in out and "(target: 100 µs)" in out
+
+
+def test_startup_benchmark_prints_the_start_up_targets() -> None:
+    out = _run("benchmarks/startup.py", "--runs", "2")
+    assert "score with next steps" in out and "(target < 20 ms)" in out
+    version = r"^--version: .* vs import click .* -> \d+\.\d+x \(target <= 1\.1x\)$"
+    assert re.search(version, out, re.M), out
+    assess = re.search(
+        r"^assess --json -: .* vs import rich\.console, pydantic, yaml .* -> \d+\.\d+x "
+        r"\(target <= (\d+\.\d+)x, as in version 0\.1\.0\)$",
+        out,
+        re.M,
+    )
+    assert assess, out
+    assert 1.0 < float(assess.group(1)) < 5.0  # a measured ratio, not a missing one

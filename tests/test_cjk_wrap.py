@@ -17,8 +17,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from founder_check import Content, load_answers, score
+from founder_check import Content
+from founder_check.answers import load_answers
 from founder_check.cjk_wrap import WrapConsole, WrapText, divide_line, may_break
+from founder_check.engine import score
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view
 from tests.conftest import script_path

@@ -12,7 +12,9 @@ import jsonschema
 import pytest
 import yaml
 
-from founder_check import Content, load_answers, score
+from founder_check import Content
+from founder_check.answers import load_answers
+from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from founder_check import Content, parse_answers, score
-from founder_check.answers import Answers
+from founder_check import Content
+from founder_check.answers import Answers, parse_answers
 from founder_check.cohort.aggregate import (
     NO_FLAG,
     CohortTally,
@@ -20,6 +20,7 @@ from founder_check.cohort.aggregate import (
     quartiles,
 )
 from founder_check.cohort.compact import compact_scorecard, founder_outcome
+from founder_check.engine import score
 from tests.answer_factory import answers_data
 
 

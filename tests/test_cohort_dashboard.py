@@ -228,6 +228,24 @@ def test_cohort_one_pager_says_its_plan_is_left_out(reports: dict[str, Path]) ->
     assert page.one("svg", "radar").attrs["role"] == "img"
 
 
+def test_cohort_one_pagers_are_the_pages_of_each_founders_own_scorecard(
+    reports: dict[str, Path], content: Content
+) -> None:
+    """The one-pager a worker renders around the outcome it scored for the compact
+    scorecard is byte for byte the page of the founder's own full scorecard."""
+    from founder_check.answers import load_answers
+    from founder_check.cohort.onepagers import page_href, render_page
+    from founder_check.engine import score
+
+    for lang, out in reports.items():
+        report = read_json(out / "cohort.json")
+        for entry in report["founders"]:
+            answers = load_answers(out.parent / entry["source"], content)
+            card = score(content, answers, lang=lang, generated_at=NOW, next_steps=False)
+            page = _target(out, page_href(Path(entry["scorecard"]).name))
+            assert page.read_bytes() == render_page(card, content), entry["source"]
+
+
 def test_factor_plots_mark_the_target_and_the_spread(
     reports: dict[str, Path], content: Content
 ) -> None:

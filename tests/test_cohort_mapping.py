@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from founder_check import Content, parse_answers
+from founder_check import Content
+from founder_check.answers import parse_answers
 from founder_check.cohort.mapping import (
     CsvMapping,
     csv_template,

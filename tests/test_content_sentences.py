@@ -16,12 +16,13 @@ import jsonschema
 import pytest
 from rich.console import Console
 
-from founder_check import Content, score
+from founder_check import Content
 from founder_check.conditions import applies
 from founder_check.content.export import content_data
 from founder_check.content.models import Lang, Text
 from founder_check.content.wording import leans_on_another
 from founder_check.data import to_data
+from founder_check.engine import score
 from founder_check.explain import explain
 from founder_check.report.explain import render_explain
 from founder_check.schemas import scorecard_schema

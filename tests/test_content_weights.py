@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from founder_check import Content, load_answers, load_content, score
-from founder_check.answers import parse_answers
+from founder_check import Content, load_content
+from founder_check.answers import load_answers, parse_answers
 from founder_check.content.weights import counts_at, stage_weights, weights_at
+from founder_check.engine import score
 from founder_check.explain import explain
 from founder_check.report.weights import weights_markdown
 from founder_check.scorecard import Scorecard

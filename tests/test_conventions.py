@@ -23,6 +23,28 @@ def test_version_flags_print_the_version(flag: str) -> None:
     assert result.stdout == f"founder-check {__version__}\n"
 
 
+_COMMAND_LINE_LIBRARIES = {"typer", "click", "rich", "pydantic", "yaml", "questionary"}
+
+
+@pytest.mark.parametrize("how", ["script", "module"])
+def test_a_lone_version_flag_imports_no_command_line_library(how: str) -> None:
+    """Scripts ask for the version often: it is answered before typer (and what the commands
+    need) is imported, which keeps it within benchmarks/startup.py's 1.1x of `import click`."""
+    run = [script_path(), "--version"] if how == "script" else ["-m", "founder_check", "-V"]
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *run], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout == f"founder-check {__version__}\n"
+    imported = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "founder_check" in imported, result.stderr[-2000:]  # the list is the real one
+    assert not imported & _COMMAND_LINE_LIBRARIES
+
+
 def test_version_flag_is_eager_among_other_options() -> None:
     result = run_cli("-V", "assess")
     assert result.returncode == 0

@@ -11,8 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from founder_check import load_content, score
+from founder_check import load_content
 from founder_check.answers import load_answers, parse_answers
+from founder_check.engine import score
 from founder_check.errors import AnswersError
 from founder_check.readers import parse_yaml
 from founder_check.template import answers_template

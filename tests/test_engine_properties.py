@@ -8,9 +8,11 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from founder_check import Answers, Content, load_content, score
+from founder_check import Content, load_content
+from founder_check.answers import Answers
 from founder_check.conditions import applies
 from founder_check.content.models import Question
+from founder_check.engine import score
 from founder_check.scorecard import Scorecard
 from founder_check.valuation import AnswerValue, answer_value
 

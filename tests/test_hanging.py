@@ -19,10 +19,12 @@ from rich.panel import Panel
 from rich.text import Text
 from typer.testing import CliRunner
 
-from founder_check import Answers, Content, load_answers, score
+from founder_check import Content
+from founder_check.answers import Answers, load_answers
 from founder_check.cjk_wrap import WrapConsole, chop, divide_line
 from founder_check.cli import app
 from founder_check.content.models import UNKNOWN
+from founder_check.engine import score
 from founder_check.report.hanging import bullets, numbered
 from founder_check.report.labels import label
 from founder_check.report.terminal import render

@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
-from founder_check import Content, load_answers, score
+from founder_check import Content
+from founder_check.answers import load_answers
+from founder_check.engine import score
 from founder_check.report import html as html_report
 from founder_check.report.formats import ExportFormat, export
 from founder_check.report.labels import joined
@@ -303,10 +305,11 @@ def test_interview_and_update_write_the_html(
 def test_chinese_fixed_words_use_full_width_punctuation(
     content: Content, example_answers: Path
 ) -> None:
-    from founder_check.report.html_words import _WORDS
+    from founder_check.report.html_words import word
 
     ascii_by_cjk = re.compile(r"[\u4e00-\u9fff][,.;:()!?]|[,.;:()!?][\u4e00-\u9fff]")
-    assert [zh for _, zh in _WORDS.values() if ascii_by_cjk.search(zh)] == []
+    chinese = [word(entry.key, "zh") for entry in word]
+    assert len(chinese) > 10 and [zh for zh in chinese if ascii_by_cjk.search(zh)] == []
     markup = page_of(content, example_answers, "zh")
     for fixed in ("评估日期：", "阶段：", "原因：", "建议行动：", "阅读：", "从：", "天内）"):
         assert fixed in markup, fixed

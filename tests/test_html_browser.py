@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from founder_check import Content, load_answers, score
+from founder_check import Content
+from founder_check.answers import load_answers
+from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
 from founder_check.scorecard import Scorecard
 from tests import browser

@@ -1,6 +1,7 @@
 """Messages told in English or Chinese: a `Message` is its English text wherever text is
 expected, survives exceptions and worker processes, and is told in Chinese from the
-templates of `problem_texts`, each with the parameters of its English."""
+templates of `problem_texts` (their Chinese from the catalog), each with the parameters of
+its English."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from founder_check.cohort.pool import death_reason
 from founder_check.cohort.process import _lost
 from founder_check.cohort.rejections import RejectionLimiter
 from founder_check.errors import AnswersError, Problem
+from founder_check.i18n import Entry, translations
 from founder_check.messages import Known, Message, Quoted, Series, told
-from founder_check.phrases import Plural
-from founder_check.problem_texts import _TEXTS, FOREIGN
+from founder_check.problem_texts import FOREIGN, PROBLEMS
 from founder_check.readers import parse_json, parse_yaml
 from tests.answer_factory import answers_data
 
@@ -34,16 +35,11 @@ def _fields(template: str) -> set[str]:
     return set(re.findall(r"\{(\w+)[^{}]*\}", template))
 
 
-def _english_forms(english: str | Plural) -> list[str]:
-    if isinstance(english, Plural):
-        return [*_english_forms(english.one), *_english_forms(english.other)]
-    return [english]
-
-
-@pytest.mark.parametrize("key", sorted(_TEXTS))
-def test_each_template_has_the_same_parameters_in_both_languages(key: str) -> None:
-    english, chinese = _TEXTS[key]
-    for form in _english_forms(english):
+@pytest.mark.parametrize("entry", list(PROBLEMS), ids=lambda entry: entry.key)
+def test_each_template_has_the_same_parameters_in_both_languages(entry: Entry) -> None:
+    key = entry.key
+    chinese = PROBLEMS(key, "zh")
+    for form in entry.forms():
         assert _fields(form) == _fields(chinese), key
     words = re.sub(r"\{[^{}]*\}", " ", chinese)
     assert not _ENGLISH_RUN.findall(words), key  # Chinese, but for names and options
@@ -75,12 +71,16 @@ def test_words_of_other_programs_are_told_where_known_else_quoted() -> None:
         "单元格超过长度上限（131072 个字符）"
     )
     assert Known("os", "Permission denied").text("zh") == "没有访问权限"
+    # a translation with a brace of its own and no group to fill in is told as it is
+    assert Known("yaml", "expected ',' or '}', but got '<scalar>'").text("zh") == (
+        "缺少逗号“,”或右花括号“}”"
+    )
     assert Known("os", "Something new").text("zh") == "“Something new”"
     assert Known("os", "Something new").text("en") == "Something new"
     for table, patterns in FOREIGN.items():
-        for pattern, chinese in patterns:
+        for pattern in patterns:
             re.compile(pattern)
-            assert _CJK.search(chinese), (table, pattern)
+            assert _CJK.search(translations("zh").pgettext(table, pattern)), (table, pattern)
 
 
 @pytest.mark.parametrize(

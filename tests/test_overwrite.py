@@ -15,6 +15,8 @@ from founder_check.overwrite import existing_work, other_name, same_file
 from tests.conftest import run_cli
 
 FILLED = "founder: Ada\nanswers:\n  market.timing: concrete_trigger\n"
+# a template's second line: its first is the editors' schema line (docs/schemas.md)
+TEMPLATE_HEAD = "# founder-check answers file. Fill in each answer after its question id, then run:"
 
 
 def refused(result: object, path: Path, before: bytes, option: str) -> None:
@@ -51,7 +53,7 @@ def test_template_keeps_a_file_that_holds_answers(
 
     replaced = run_cli("template", "-o", str(path), "--force")
     assert replaced.returncode == 0, replaced.stderr
-    assert path.read_text(encoding="utf-8").startswith("# founder-check answers file.")
+    assert path.read_text(encoding="utf-8").split("\n", 2)[1] == TEMPLATE_HEAD
 
 
 def test_the_refusal_speaks_chinese(tmp_path: Path) -> None:
@@ -70,7 +72,7 @@ def test_template_replaces_what_holds_no_answers(tmp_path: Path, text: str) -> N
     path = tmp_path / "a.yaml"
     path.write_text(text, encoding="utf-8")
     assert run_cli("template", "-o", str(path)).returncode == 0
-    assert path.read_text(encoding="utf-8").startswith("# founder-check answers file.")
+    assert path.read_text(encoding="utf-8").split("\n", 2)[1] == TEMPLATE_HEAD
 
 
 def test_an_untouched_template_is_written_again_and_devices_are_written_into(

@@ -15,7 +15,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from founder_check import Content, load_answers, score
+from founder_check import Content
+from founder_check.answers import load_answers
+from founder_check.engine import score
 from founder_check.errors import AnswersError
 from tests.conftest import run_cli
 

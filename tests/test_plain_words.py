@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from founder_check import Answers, Content, load_content, score
-from founder_check.answers import load_answers
+from founder_check import Content, load_content
+from founder_check.answers import Answers, load_answers
 from founder_check.content.models import UNKNOWN
+from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
 from founder_check.scorecard import Scorecard
 from tests.conftest import ROOT, run_cli

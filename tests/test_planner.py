@@ -18,9 +18,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from founder_check import Answers, Content, load_content, score
-from founder_check.answers import coerce_answer, load_answers, parse_answers
+from founder_check import Content, load_content
+from founder_check.answers import Answers, coerce_answer, load_answers, parse_answers
 from founder_check.content.models import UNKNOWN
+from founder_check.engine import score
 from founder_check.json_text import compact
 from founder_check.planner import next_steps, written
 from founder_check.readers import parse_yaml

@@ -1,27 +1,26 @@
 """Counts read right in both languages: "1 answer", "2 answers"; "1 个回答", "2 个回答".
 
-Every table of fixed texts (`Phrases`) in the package is found by walking its modules, so a
-text added anywhere is held to the same rules: each counting text (a `Plural`) is rendered
-with 0, 1 and 2 of each thing it counts, in English and Chinese; and a plain English text
-that puts a number before a plural noun must be a `Plural` (or be listed below with why its
-number is never 1).
+Every table of fixed texts (`Texts`) in the package is found by walking its modules, so a
+text added anywhere is held to the same rules: each counting text (a `plural_phrase`, or a
+sentence made of them) is rendered through gettext with 0, 1 and 2 of each thing it counts,
+in English and Chinese; and a plain English text that puts a number before a plural noun
+must count it (or be listed below with why its number is never 1).
 """
 
 from __future__ import annotations
 
-import importlib
 import itertools
-import pkgutil
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import founder_check
-from founder_check.phrases import Phrases, Plural, plural_form
+from founder_check.i18n import Entry, Texts, plural_form, translations
 from founder_check.report.labels import label
 from founder_check.report.weights import _WORDS as WEIGHT_WORDS
+from tests.catalogs import all_tables
 from tests.conftest import copy_content, run_cli
 
 # English words that may follow a number's field without being a plural noun ({x} is ...).
@@ -43,41 +42,42 @@ _NUMBER_BEFORE_PLURAL = re.compile(
 )
 
 
-def all_phrases() -> dict[str, Phrases]:
-    """Every table of fixed texts in the package, named by the module that makes it."""
-    tables: dict[str, Phrases] = {}
-    for module in pkgutil.walk_packages(founder_check.__path__, "founder_check."):
-        loaded = importlib.import_module(module.name)
-        source = Path(loaded.__file__ or "").read_text(encoding="utf-8")
-        for name, value in vars(loaded).items():
-            made_here = re.search(rf"^{name}\b[^=\n]*= Phrases\(", source, re.MULTILINE)
-            if isinstance(value, Phrases) and made_here:
-                tables[f"{module.name.removeprefix('founder_check.')}.{name}"] = value
-    return tables
+TABLES = all_tables()
+CATALOGUED = TABLES
 
 
-TABLES = all_phrases()
+def _parts(table: Texts, entry: Entry) -> Iterator[Entry]:
+    """The entry and the texts it is made of."""
+    yield entry
+    entries = {e.key: e for e in table}
+    for _, part in entry.parts:
+        yield from _parts(table, entries[part])
+
+
+def _counts(table: Texts, entry: Entry) -> list[str]:
+    """The fields a text counts by: its own, then its parts'."""
+    fields: list[str] = []
+    for each in _parts(table, entry):
+        if each.plural is not None and each.by not in fields:
+            fields.append(each.by)
+    return fields
+
+
 COUNTED = [
-    (table, key, texts)
-    for table, phrases in TABLES.items()
-    for key, texts in phrases.counted().items()
+    (name, entry.key)
+    for name, table in CATALOGUED.items()
+    for entry in table
+    if _counts(table, entry)
 ]
 
 
-def _forms(plural: Plural) -> list[str]:
-    forms: list[str] = []
-    for form in (plural.one, plural.other):
-        forms += _forms(form) if isinstance(form, Plural) else [form]
-    return forms
-
-
-def _counts(plural: Plural) -> list[str]:
-    """The fields a counting text counts by, outermost first."""
-    fields = [plural.by]
-    for form in (plural.one, plural.other):
-        if isinstance(form, Plural):
-            fields += [f for f in _counts(form) if f not in fields]
-    return fields
+def _templates(table: Texts, entry: Entry) -> list[str]:
+    """Every form of the text and its parts, English and Chinese, as the catalogs give it."""
+    texts = []
+    for each in _parts(table, entry):
+        texts += each.forms()
+        texts.append(table(each.key, "zh"))
+    return texts
 
 
 def _values(texts: list[str], counts: dict[str, int]) -> dict[str, object]:
@@ -96,20 +96,27 @@ def test_every_table_is_found() -> None:
     assert len(COUNTED) >= 15
 
 
-@pytest.mark.parametrize(
-    ("table", "key", "texts"), COUNTED, ids=[f"{t}:{k}" for t, k, _ in COUNTED]
-)
-def test_each_count_reads_right_with_0_1_and_2(
-    table: str, key: str, texts: tuple[Plural, str]
-) -> None:
-    en, zh = texts
-    phrases = TABLES[table]
-    fields = _counts(en)
+def test_chinese_counts_through_the_catalogs_plural_forms() -> None:
+    """The Chinese catalog says Chinese has one form; gettext then gives it for any count."""
+    chinese = translations("zh")
+    assert chinese.info()["plural-forms"] == "nplurals=1; plural=0;"
+    english = ("within {days} day", "within {days} days")
+    forms = {chinese.npgettext("within_days", *english, n) for n in (0, 1, 2, 10)}
+    assert forms == {"{days} 天内"}
+
+
+@pytest.mark.parametrize(("table", "key"), COUNTED, ids=[f"{t}:{k}" for t, k in COUNTED])
+def test_each_count_reads_right_with_0_1_and_2(table: str, key: str) -> None:
+    texts = CATALOGUED[table]
+    entry = next(e for e in texts if e.key == key)
+    fields = _counts(texts, entry)
+    templates = _templates(texts, entry)
+    zh = " ".join(texts(each.key, "zh") for each in _parts(texts, entry))
     for numbers in itertools.product((0, 1, 2), repeat=len(fields)):
         counts = dict(zip(fields, numbers, strict=True))
-        values = _values([*_forms(en), zh], counts)
-        english = phrases(key, "en", **values)
-        chinese = phrases(key, "zh", **values)
+        values = _values(templates, counts)
+        english = texts(key, "en", **values)
+        chinese = texts(key, "zh", **values)
         for text in (english, chinese):
             assert "{" not in text and "}" not in text, text
         # a count of one reads as one thing, and only then
@@ -128,25 +135,24 @@ def test_each_count_reads_right_with_0_1_and_2(
     for field in fields:
         other_counts = dict.fromkeys(fields, 2)
         one = dict(other_counts, **{field: 1})
-        values_two = _values([*_forms(en), zh], other_counts)
-        values_one = _values([*_forms(en), zh], one)
-        english_one = phrases(key, "en", **values_one).replace("1", "2")
-        assert english_one != phrases(key, "en", **values_two), f"{key}: no singular for {field}"
-        chinese_one = phrases(key, "zh", **values_one).replace("1", "2")
-        assert chinese_one == phrases(key, "zh", **values_two), f"{key}: Chinese has one form"
+        values_two = _values(templates, other_counts)
+        values_one = _values(templates, one)
+        english_one = texts(key, "en", **values_one).replace("1", "2")
+        assert english_one != texts(key, "en", **values_two), f"{key}: no singular for {field}"
+        chinese_one = texts(key, "zh", **values_one).replace("1", "2")
+        assert chinese_one == texts(key, "zh", **values_two), f"{key}: Chinese has one form"
 
 
 def test_plain_texts_put_no_number_before_a_plural_noun() -> None:
     """A number's field before a plural noun in a plain English text is a count that reads
-    wrong for 1: it must be a Plural, unless its number can never be 1."""
+    wrong for 1: it must be a plural_phrase, unless its number can never be 1."""
     found = set()
-    for table, phrases in TABLES.items():
-        for key, (en, _) in phrases.texts().items():
-            if isinstance(en, Plural):
-                continue
-            for match in _NUMBER_BEFORE_PLURAL.finditer(en):
+    for name, table in TABLES.items():
+        english = [(e.key, e.english) for e in table if e.plural is None]
+        for key, text in english:
+            for match in _NUMBER_BEFORE_PLURAL.finditer(text):
                 if match.group(2) not in _VERBS:
-                    found.add((table, key))
+                    found.add((name, key))
     assert found <= set(NEVER_ONE), sorted(found - set(NEVER_ONE))
 
 
@@ -158,12 +164,15 @@ def test_the_one_choice_of_form() -> None:
         "answer",
         "answers",
     ]
-    nested = Plural(Plural("a", "b", by="y"), Plural("c", "d", by="y"), by="x")
-    assert [nested.pick({"x": x, "y": y}) for x, y in ((1, 1), (1, 3), (0, 1), (2, 2))] == [
-        "a",
-        "b",
-        "c",
-        "d",
+    # a sentence counting two things is one counted text per thing
+    assert [
+        label("cohort_summary", "en", scored=scored, rejected=rejected)
+        for scored, rejected in ((1, 1), (1, 3), (0, 1), (2, 2))
+    ] == [
+        "1 founder scored, 1 input not used",
+        "1 founder scored, 3 inputs not used",
+        "0 founders scored, 1 input not used",
+        "2 founders scored, 2 inputs not used",
     ]
     # looked up without its count, a counting text is its plural template (for .format)
     assert label("not_applicable_count", "en") == (

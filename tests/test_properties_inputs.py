@@ -18,11 +18,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from founder_check import Answers, load_content, score
+from founder_check import load_content
 from founder_check.answer_rules import is_unknown_word
-from founder_check.answers import parse_answers
+from founder_check.answers import Answers, parse_answers
 from founder_check.cohort.inputs import Rejection, csv_items, read_answers
 from founder_check.cohort.mapping import CsvMapping, load_mapping
+from founder_check.engine import score
 from founder_check.errors import FounderCheckError
 from founder_check.readers import decode_text, parse_data
 from tests.test_engine_properties import answers_strategy

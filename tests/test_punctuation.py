@@ -12,6 +12,7 @@ import pytest
 
 from founder_check import Content
 from founder_check.content.punctuation import ascii_punctuation, join_lines
+from tests.catalogs import po_path, read
 from tests.conftest import ROOT, copy_content, edit_file, run_cli
 
 SOURCE = ROOT / "src" / "founder_check"
@@ -106,15 +107,23 @@ def _chinese_literals(path: Path) -> list[tuple[int, str]]:
 
 
 def test_the_tools_chinese_words_use_full_width_punctuation() -> None:
-    """Every Chinese text in the code (labels, interview words, phrases, messages)."""
+    """Every Chinese text of the tool: the translations of its catalog (labels, interview
+    words, messages...) and what Chinese is left in the code."""
     found = []
-    modules = sorted(SOURCE.rglob("*.py"))
-    for path in modules:
+    for path in sorted(SOURCE.rglob("*.py")):
         for line, text in _chinese_literals(path):
             found += [
                 f"{path.relative_to(ROOT)}:{line}: {m!r} in {s!r}"
                 for m, s in ascii_punctuation(text)
             ]
+    catalog = read(po_path("zh_CN"), "zh_CN")
+    translations = [
+        (message.context, text)
+        for message in catalog
+        if message.id
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+    ]
+    for context, text in translations:
+        found += [f"zh_CN catalog, {context}: {m!r} in {s!r}" for m, s in ascii_punctuation(text)]
     assert not found, "\n".join(found)
-    scanned = {path.name for path in modules if _chinese_literals(path)}
-    assert {"labels.py", "words.py", "progress.py", "explain.py"} <= scanned
+    assert len(translations) >= 500

@@ -21,12 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from founder_check import Answers, Content, load_content, parse_answers, score
-from founder_check.answers import load_answers
+from founder_check import Content, load_content
+from founder_check.answers import Answers, load_answers, parse_answers
 from founder_check.cohort.inputs import Item, discover, iter_items, read_answers
 from founder_check.cohort.mapping import CsvMapping, load_mapping, mapping_skeleton
 from founder_check.conditions import applies, questions_in
 from founder_check.content.models import UNKNOWN, Option, Question, Text
+from founder_check.engine import score
 from founder_check.errors import AnswersError
 from founder_check.json_text import compact
 from founder_check.readers import parse_yaml

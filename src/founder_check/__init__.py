@@ -1,43 +1,39 @@
 """founder-check: self-assessment for founders of AI large-model startups.
 
-The public API is small and stable: load the content, load (or build) answers, score.
-Heavy modules are imported on first use so that the command line starts fast.
+The public API (docs/api.md) is what `__all__` names: load the content, score a mapping of
+answers, read the scorecard as data. It is re-exported from `api` and the models, imported on
+first use so that the command line starts fast; only the version is imported here, from a
+module that imports nothing, so no module of the package needs this root.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from founder_check._version import __version__
 
 __all__ = [
-    "Answers",
     "Content",
     "FounderCheckError",
+    "Problem",
     "Scorecard",
     "__version__",
-    "load_answers",
     "load_content",
-    "parse_answers",
     "score",
 ]
 
 if TYPE_CHECKING:
-    from founder_check.answers import Answers, load_answers, parse_answers
-    from founder_check.content.loader import load_content
+    from founder_check.api import load_content, score
     from founder_check.content.models import Content
-    from founder_check.engine import score
-    from founder_check.errors import FounderCheckError
+    from founder_check.errors import FounderCheckError, Problem
     from founder_check.scorecard import Scorecard
 
 _LAZY = {
-    "Answers": "founder_check.answers",
-    "load_answers": "founder_check.answers",
-    "parse_answers": "founder_check.answers",
-    "load_content": "founder_check.content.loader",
+    "load_content": "founder_check.api",
+    "score": "founder_check.api",
     "Content": "founder_check.content.models",
-    "score": "founder_check.engine",
     "FounderCheckError": "founder_check.errors",
+    "Problem": "founder_check.errors",
     "Scorecard": "founder_check.scorecard",
 }
 
@@ -49,3 +45,8 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     return getattr(importlib.import_module(module_name), name)
+
+
+def __dir__() -> list[str]:
+    """The API's names too, though they are imported on first use (completion in notebooks)."""
+    return sorted({*globals(), *__all__})

@@ -1,6 +1,23 @@
-"""`python -m founder_check`: the same command line as the `founder-check` script."""
+"""`founder-check` and `python -m founder_check`: one entry point for both.
 
-from founder_check.cli import main
+A lone `--version` (`-V`) is answered here, without importing typer or the commands:
+scripts ask for the version often, and it then starts about as fast as Python itself.
+"""
+
+import sys
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from founder_check._version import __version__
+
+        print(f"founder-check {__version__}")  # the text cli's --version callback prints
+        return
+    from founder_check.cli import main as run_command_line
+
+    run_command_line()
+
 
 if __name__ == "__main__":
     main()

@@ -1,7 +1,8 @@
 """The command line: parse options, call the core, print, map errors to exit codes.
 
 Only typer is imported at start-up; every command imports what it needs when it runs, so
-`founder-check --version` stays as fast as typer itself.
+that a command starts little slower than typer itself (a lone `--version` does not even
+import typer: `founder_check.__main__` answers it).
 
 Exit codes: 0 success; 1 bad input (answers, content, files) or rejected cohort inputs;
 2 usage error; 3 internal error; 130 interrupted (Ctrl-C).
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from founder_check import __version__
+from founder_check._version import __version__
 
 if TYPE_CHECKING:
     from founder_check.answers import Answers
@@ -50,8 +51,12 @@ class Lang(str, enum.Enum):
     en = "en"
     zh = "zh"
 
+    def __str__(self) -> str:
+        # typer before 0.29 turns a callback's result back into a member through str()
+        return self.value
 
-def _lang_or_locale(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> str:
+
+def _lang_or_locale(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
     """--lang when given; otherwise the language of the user's locale, read when the command
     runs (LC_ALL, then LC_MESSAGES, then LANG: zh_* gives Chinese, anything else English).
     The `= Lang.en` of each command is only the value click reports as not given."""
@@ -59,8 +64,8 @@ def _lang_or_locale(ctx: typer.Context, param: typer.CallbackParam, value: Lang)
     if source is not None and source.name == "DEFAULT":  # click's ParameterSource.DEFAULT
         from founder_check.env_lang import lang_from_env
 
-        return lang_from_env(os.environ)
-    return value.value
+        return Lang(lang_from_env(os.environ))
+    return value
 
 
 LangOption = Annotated[
@@ -120,7 +125,7 @@ def report_error(exc: BaseException) -> int:
             line = escape(visible(str(problem)))
             console.print(f"[red]error:[/red] {line}", markup=True, soft_wrap=True)
         if len(exc.problems) > MAX_PROBLEMS_PRINTED:
-            from founder_check.phrases import plural_form
+            from founder_check.i18n import plural_form
 
             more = len(exc.problems) - MAX_PROBLEMS_PRINTED
             what = plural_form(more, "problem", "problems")
@@ -192,9 +197,9 @@ def content_root(directory: Path | None, option: str = "") -> Path:
 
 
 def load_content_option(content_dir: Path | None) -> Content:
-    from founder_check.content.cache import load_content_cached
+    from founder_check.api import load_content
 
-    return load_content_cached(content_root(content_dir, "--content"))
+    return load_content(content_root(content_dir, "--content"))
 
 
 def check_stage(content: Content, stage: str | None) -> None:
@@ -815,7 +820,7 @@ def content_check(
     if problems:
         raise ContentError(problems)
     assert content is not None
-    from founder_check.phrases import plural_form
+    from founder_check.i18n import plural_form
 
     def counted(count: int, one: str, other: str) -> str:
         return f"{count} {plural_form(count, one, other)}"
@@ -844,14 +849,14 @@ def content_weights(
     content_dir: ContentOption = None,
 ) -> None:
     """Show each factor's weight, target and the overall points it can move, stage by stage."""
-    from founder_check.content.cache import load_content_cached
+    from founder_check.api import load_content
 
     if directory is not None and content_dir is not None:
         usage_error("give the content folder as DIR or with --content, not both")
     if content_dir is not None:
-        content = load_content_cached(content_root(content_dir, "--content"))
+        content = load_content(content_root(content_dir, "--content"))
     else:
-        content = load_content_cached(content_root(directory))
+        content = load_content(content_root(directory))
     if markdown:
         from founder_check.report.weights import weights_markdown
 
@@ -862,49 +867,97 @@ def content_weights(
     render_weights(content, lang.value, _console())
 
 
+SchemaPathOption = Annotated[
+    bool,
+    typer.Option("--path", help="Print where the installed package keeps the schema's file."),
+]
+
+
 @schema_app.command("scorecard")
 @guarded
-def schema_scorecard() -> None:
+def schema_scorecard(path: SchemaPathOption = False) -> None:
     """JSON Schema of the scorecard (assess --json)."""
     from founder_check.schemas import scorecard_schema
 
-    _print_json(scorecard_schema())
+    _print_schema("scorecard", scorecard_schema, path)
 
 
 @schema_app.command("cohort")
 @guarded
-def schema_cohort() -> None:
+def schema_cohort(path: SchemaPathOption = False) -> None:
     """JSON Schema of cohort.json (cohort --out DIR)."""
     from founder_check.cohort.models import cohort_schema
 
-    _print_json(cohort_schema())
+    _print_schema("cohort", cohort_schema, path)
 
 
 @schema_app.command("cohort-scorecard")
 @guarded
-def schema_cohort_scorecard() -> None:
+def schema_cohort_scorecard(path: SchemaPathOption = False) -> None:
     """JSON Schema of a founder's scorecard written by cohort (by id, + cohort block)."""
     from founder_check.cohort.models import cohort_scorecard_schema
 
-    _print_json(cohort_scorecard_schema())
+    _print_schema("cohort-scorecard", cohort_scorecard_schema, path)
 
 
 @schema_app.command("cohort-texts")
 @guarded
-def schema_cohort_texts() -> None:
+def schema_cohort_texts(path: SchemaPathOption = False) -> None:
     """JSON Schema of texts.json, the texts a cohort's scorecards refer to by id."""
     from founder_check.cohort.models import cohort_texts_schema
 
-    _print_json(cohort_texts_schema())
+    _print_schema("cohort-texts", cohort_texts_schema, path)
 
 
 @schema_app.command("answers")
 @guarded
-def schema_answers(content_dir: ContentOption = None) -> None:
+def schema_answers(content_dir: ContentOption = None, path: SchemaPathOption = False) -> None:
     """JSON Schema of an answers file (in its JSON form) for the loaded content."""
-    from founder_check.schemas import answers_schema
+    from founder_check.schemas import answers_schema, answers_schema_file, schema_text
 
-    _print_json(answers_schema(load_content_option(content_dir)))
+    content = load_content_option(content_dir)
+    if not path:
+        write_output("-", schema_text(answers_schema(content)))
+        return
+    found = answers_schema_file(content)
+    if found is None and content_dir is not None:
+        from shlex import quote
+
+        from founder_check.errors import FounderCheckError, Problem
+
+        raise FounderCheckError(
+            Problem(
+                str(content_dir),
+                "no schema file ships for this content, only for the bundled one; 'founder-check "
+                f"schema answers --content {quote(str(content_dir))} > answers.schema.json' "
+                "writes one",
+            )
+        )
+    _print_schema_path("answers", found)
+
+
+def _print_schema(name: str, build: Callable[[], dict[str, Any]], path: bool) -> None:
+    """A schema's text, or with --path the file of it that the installed package holds."""
+    from founder_check.schemas import schema_text, shipped_file
+
+    if path:
+        _print_schema_path(name, shipped_file(name))
+    else:
+        write_output("-", schema_text(build()))
+
+
+def _print_schema_path(name: str, found: Path | None) -> None:
+    if found is None:
+        from founder_check.errors import FounderCheckError, Problem
+
+        raise FounderCheckError(
+            Problem(
+                f"schema {name}",
+                "the installed package holds no file of this schema that fits (installed as "
+                f"a zip, or changed since it was built); 'founder-check schema {name}' prints it",
+            )
+        )
+    write_output("-", f"{found}\n")
 
 
 def _print_json(data: Any) -> None:
@@ -937,11 +990,7 @@ def completion(shell: Annotated[Shell, typer.Argument(help="The shell to complet
 
 
 def main() -> None:
-    """Console-script entry point."""
-    if sys.argv[1:] in (["--version"], ["-V"]):
-        # answered before typer builds every command's parser: scripts call this often
-        print(_version_text())
-        return
+    """Run the command line (`founder_check.__main__` answers a lone --version before it)."""
     if os.environ.get(COMPLETE_VAR):
         # the shell asks for completions (the script `completion` prints sets this variable);
         # typer answers it once its completion classes are registered

@@ -5,28 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from founder_check.content.models import Condition, Content, Lang
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts, phrase
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "is": ("is", "为"),
-    "one_of": ("is one of", "为以下之一"),
-    "includes": ("includes", "包含"),
-    "includes_any": ("includes any of", "包含以下任一"),
-    "value_below": ("scores below", "的分值低于"),
-    "value_at_least": ("scores at least", "的分值不低于"),
-    "answered": ("is answered", "已作答"),
-    "unanswered": ("is not answered", "未作答"),
-    "factor": ("factor", "要素"),
-    "below": ("below", "低于"),
-    "at_least": ("at least", "不低于"),
-    "and": (" and ", " 且 "),
-    "or": (" or ", " 或 "),
-    "not": ("not ", "并非 "),
-    "stage_in": ("the stage is one of", "阶段为以下之一"),
-}
-
-
-_word = Phrases(_WORDS)
+_word = Texts(
+    phrase("is", "is"),
+    phrase("one_of", "is one of"),
+    phrase("includes", "includes"),
+    phrase("includes_any", "includes any of"),
+    phrase("value_below", "scores below"),
+    phrase("value_at_least", "scores at least"),
+    phrase("answered", "is answered"),
+    phrase("unanswered", "is not answered"),
+    phrase("factor", "factor"),
+    phrase("below", "below"),
+    phrase("at_least", "at least"),
+    phrase("and", " and "),
+    phrase("or", " or "),
+    phrase("not", "not "),
+    phrase("stage_in", "the stage is one of"),
+)
 
 
 def _number(value: float) -> str:

@@ -32,11 +32,11 @@ and level texts, chapter references), worked out once per stage and language int
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from founder_check import __version__
+from founder_check._version import __version__
 from founder_check.answers import Answers
 from founder_check.conditions import Compiled, compile_condition, questions_in
 from founder_check.content.models import (
@@ -79,7 +79,7 @@ from founder_check.scoring.plan import (
     reading_reasons,
     scoring_plan,
 )
-from founder_check.valuation import AnswerValue, label_function
+from founder_check.valuation import AnswerValue, aim_label, label_function
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,16 +248,21 @@ def score(
     lang: Lang = "en",
     generated_at: str | None = None,
     next_steps: bool = True,
+    outcome: Outcome | None = None,
 ) -> Scorecard:
     """Score answers against content; `stage` overrides the answers' own stage.
 
     The scorecard's `date` is the answers' date, else today's: the day the facts describe,
     which `generated_at` (the moment of scoring) is not when an old file is rescored.
     `next_steps=False` leaves out the plan to the next level (`plan` empty, `next_level`
-    None), for callers that only need the scores.
+    None), for callers that only need the scores. `outcome` is the scoring plan's outcome
+    for these answers and stage when the caller has it already (a cohort founder's
+    one-pager), so that they are not scored twice.
     """
     stage_model, stage_source = pick_stage(content, answers, stage)
-    card, overall = _scorecard(content, answers, stage_model, stage_source, lang, generated_at)
+    card, overall = _scorecard(
+        content, answers, stage_model, stage_source, lang, generated_at, outcome
+    )
     if next_steps:
         from founder_check.planner import next_steps as plan_next_steps
 
@@ -287,29 +292,28 @@ def _scorecard(
     stage_source: StageSource,
     lang: Lang,
     generated_at: str | None,
+    known: Outcome | None = None,
 ) -> tuple[Scorecard, float]:
     """The scorecard without a plan, and its overall score before rounding: the scoring
-    plan's outcome, with the texts of the language around it."""
+    plan's outcome (`known`, or worked out now), with the texts of the language around it."""
     scoring = scoring_plan(content, stage_model)
-    outcome = scoring.evaluate(answers.values)
+    outcome = known if known is not None else scoring.evaluate(answers.values)
     plan = _plan(content, stage_model, lang)
     values = answers.values
     statuses = dict(zip(plan.question_ids, outcome.statuses, strict=True))
     red_flags = _red_flags(plan, outcome, values)
     gaps = _gaps(plan, outcome, values)
-    to_find_out = [
-        ToFindOut(item.id, item.text, item.chapters)
-        for item, status in zip(plan.questions, outcome.statuses, strict=True)
-        if status == "unknown"
-    ]
+    to_find_out = _to_find_out(plan, outcome)
     unmet = [
         [level.requires[i][1] for i in missing]
         for level, missing in zip(plan.levels, outcome.unmet, strict=True)
     ]
     level = plan.levels[outcome.level]
-    cited = {ref for gap in gaps for ref in gap.chapters}
-    cited.update(ref for hit in red_flags for ref in hit.chapters)
-    cited.update(ref for entry in to_find_out for ref in entry.chapters)
+    cited = sorted(
+        {ref for gap in gaps for ref in gap.chapters}
+        | {ref for hit in red_flags for ref in hit.chapters}
+        | {ref for entry in to_find_out for ref in entry.chapters}
+    )
     card = Scorecard(
         schema_version=SCHEMA_VERSION,
         tool=plan.versions[0],
@@ -334,23 +338,40 @@ def _scorecard(
         questions=_question_results(plan, outcome, values),
         gaps=gaps,
         to_find_out=to_find_out,
-        strengths=[
-            Strength(
-                question=plan.questions[index].id,
-                text=plan.questions[index].text,
-                answer_label=plan.questions[index].label_of(values[plan.questions[index].id]),
-                value=outcome.values[index] or 0.0,
-                factors=plan.questions[index].factor_ids,
-            )
-            for index, _ in outcome.strengths
-        ],
+        strengths=_strengths(plan, outcome, values),
         red_flags=red_flags,
         recommended_chapters=_recommended(plan, gaps, red_flags),
         coverage=_coverage(content, answers, outcome, statuses, lang),
-        chapters={ref: plan.chapters[ref] for ref in sorted(cited)},
+        chapters={ref: plan.chapters[ref] for ref in cited},
         documents={doc: plan.documents[doc] for doc in sorted({r.split(" ")[0] for r in cited})},
     )
     return card, outcome.overall
+
+
+def _to_find_out(plan: _Plan, outcome: Outcome) -> list[ToFindOut]:
+    """The questions answered "not sure", to find out."""
+    return [
+        ToFindOut(item.id, item.text, item.chapters)
+        for item, status in zip(plan.questions, outcome.statuses, strict=True)
+        if status == "unknown"
+    ]
+
+
+def _strengths(plan: _Plan, outcome: Outcome, values: Mapping[str, AnswerValue]) -> list[Strength]:
+    """The strongest answers, as the outcome ranks them."""
+    strengths = []
+    for index, _ in outcome.strengths:
+        item = plan.questions[index]
+        strengths.append(
+            Strength(
+                question=item.id,
+                text=item.text,
+                answer_label=item.label_of(values[item.id]),
+                value=round(outcome.values[index] or 0.0, 3),
+                factors=item.factor_ids,
+            )
+        )
+    return strengths
 
 
 def _coverage(
@@ -429,7 +450,7 @@ def _question_results(
                 item.id,
                 status,  # type: ignore[arg-type]
                 answer,
-                value,
+                round(value, 3),  # a sum of option values: 0.45, not 0.44999999999999996
                 contributions,
                 round(overall_points, 3),
             )
@@ -480,7 +501,7 @@ def _best_options(question: Question, lang: Lang) -> list[str]:
         return [top_band.label.get(lang)]
     if question.kind == "yesno":
         yes = question.yes_score >= question.no_score
-        return [("是" if yes else "否") if lang == "zh" else ("yes" if yes else "no")]
+        return [aim_label(yes, lang)]
     if question.kind == "scale" and question.scale is not None:
         label = question.scale.labels.get(question.scale.max)
         return [label.get(lang)] if label is not None else []

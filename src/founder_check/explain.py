@@ -17,7 +17,7 @@ from founder_check.condition_text import condition_text
 from founder_check.content.models import Condition, Content, Lang, Question, Stage
 from founder_check.data import to_data
 from founder_check.errors import FounderCheckError, Problem
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts, phrase
 from founder_check.valuation import unknown_label, unknown_value
 
 KINDS = ("question", "factor", "red_flag", "chapter", "stage", "level")
@@ -156,28 +156,22 @@ def shares(content: Content, stage: Stage) -> dict[str, dict[str, float]]:
 
 # --- readable conditions ----------------------------------------------------------------
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "rule_single": ("the chosen option's value", "所选选项的分值"),
-    "rule_multi": ("the chosen options' values added up, at most 1", "所选各项分值之和，最高为 1"),
-    "rule_scale": ("(answer - min) / (max - min)", "（回答 - 最小值）/（最大值 - 最小值）"),
-    "rule_number": (
-        "the value of the band the number falls in (from <= x < to)",
-        "数值所在区间的分值（下限 <= x < 上限）",
-    ),
-    "rule_yesno": ("the value of yes or of no", "“是”或“否”对应的分值"),
-    "rule_text": ("recorded, not scored", "仅记录，不计分"),
-    "kind_single": ("single choice", "单选"),
-    "kind_multi": ("multiple choice", "多选"),
-    "kind_scale": ("scale", "量表"),
-    "kind_number": ("number", "数值"),
-    "kind_yesno": ("yes or no", "是 / 否"),
-    "kind_text": ("free text", "自由文本"),
-    "yes": ("Yes", "是"),
-    "no": ("No", "否"),
-}
-
-
-_word = Phrases(_WORDS)
+_word = Texts(
+    phrase("rule_single", "the chosen option's value"),
+    phrase("rule_multi", "the chosen options' values added up, at most 1"),
+    phrase("rule_scale", "(answer - min) / (max - min)"),
+    phrase("rule_number", "the value of the band the number falls in (from <= x < to)"),
+    phrase("rule_yesno", "the value of yes or of no"),
+    phrase("rule_text", "recorded, not scored"),
+    phrase("kind_single", "single choice"),
+    phrase("kind_multi", "multiple choice"),
+    phrase("kind_scale", "scale"),
+    phrase("kind_number", "number"),
+    phrase("kind_yesno", "yes or no"),
+    phrase("kind_text", "free text"),
+    phrase("yes", "Yes"),
+    phrase("no", "No"),
+)
 
 
 def _number(value: float) -> str:

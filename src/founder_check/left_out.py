@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from founder_check.content.models import Content, Lang
-from founder_check.phrases import Phrases, Plural
+from founder_check.i18n import Texts, plural_phrase
 from founder_check.scorecard import LeftOutSection, MissingQuestion
 
 
@@ -42,18 +42,14 @@ def _missing(status: str | None, required: bool) -> bool:
     return status == "skipped" or (status == "unscored" and required)
 
 
-_WORDS = Phrases(
-    {
-        "hint": (
-            Plural(
-                "{path} leaves out {count} section ({titles}); the report covers the rest. "
-                "Answer it with: {command}",
-                "{path} leaves out {count} sections ({titles}); the report covers the rest. "
-                "Answer them with: {command}",
-            ),
-            "{path} 未回答 {count} 个部分（{titles}），报告只涵盖其余部分。补答请运行：{command}",
-        ),
-    }
+_WORDS = Texts(
+    plural_phrase(
+        "hint",
+        "{path} leaves out {count} section ({titles}); the report covers the rest. "
+        "Answer it with: {command}",
+        "{path} leaves out {count} sections ({titles}); the report covers the rest. "
+        "Answer them with: {command}",
+    ),
 )
 
 

@@ -6,13 +6,14 @@ and `cohort --lang zh` (which reports them in Chinese). So a message is made as 
 key and its parameters (`Message`), and is a `str` holding its English text: every caller
 that prints, compares or joins it as text sees exactly the English message it always did,
 and the cohort asks it for its Chinese (`told`) when it writes the reasons an input was
-rejected. The templates are in `problem_texts`, English and Chinese side by side.
+rejected. The templates are declared in `problem_texts`, in English; their Chinese
+is in the gettext catalog (`i18n`).
 
 Parameters are filled in the language being told: a `Message` is told in it too, `Quoted`
 quotes a value (Python's repr in English, “…” in Chinese), `Series` lists items (", " or
 "、"), `Both` is a text the content gives in both languages, and `Known` is the English of
 another program (a YAML parser, the csv module, the operating system), in Chinese where
-`problem_texts` knows it and quoted where it does not.
+the catalog knows its pattern (`problem_texts.FOREIGN`) and quoted where it does not.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from founder_check.content.models import Lang
-    from founder_check.phrases import Phrases
+    from founder_check.i18n import Texts
 
 
 class Message(str):
@@ -129,12 +130,15 @@ class Known:
     def text(self, lang: Lang) -> str:
         if lang != "zh":
             return self.words
+        from founder_check.i18n import translations
         from founder_check.problem_texts import FOREIGN
 
-        for pattern, chinese in FOREIGN[self.table]:
+        for pattern in FOREIGN[self.table]:
             found = re.match(pattern, self.words)
             if found:
-                return chinese.format(*found.groups())
+                chinese = translations(lang).pgettext(self.table, pattern)
+                groups = found.groups()
+                return chinese.format(*groups) if groups else chinese
         return f"“{self.words}”"
 
 
@@ -148,7 +152,7 @@ def _shown(value: Any, lang: Lang) -> Any:
 
 
 _PLAIN = frozenset({str, int, float})
-_templates: Phrases | None = None  # problem_texts.PROBLEMS, imported when first needed
+_templates: Texts | None = None  # problem_texts.PROBLEMS, imported when first needed
 
 
 def _render(key: str, lang: Lang, params: dict[str, Any]) -> str:

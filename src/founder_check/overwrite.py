@@ -25,39 +25,29 @@ from typing import Literal
 from founder_check.answer_rules import METADATA_FIELDS, TOP_KEYS, is_given
 from founder_check.content.models import Lang
 from founder_check.errors import FounderCheckError, Problem, UsageError
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts, phrase
 from founder_check.readers import MAX_FILE_BYTES, is_json_path, parse_data
 
 Kind = Literal["answers", "csv", "mapping"]
 Reason = Literal["answers", "rows", "edited", "other", "unreadable"]
 _CSV_BYTES = 1024 * 1024  # enough to see whether any row follows the header
 
-_WORDS = Phrases(
-    {
-        "answers": ("already holds answers", "已有回答"),
-        "rows": ("already holds answers in rows below its header", "表头下方已有回答数据"),
-        "edited": (
-            "differs from the mapping founder-check writes (edits would be lost)",
-            "与 founder-check 生成的映射文件不同（替换会丢失其中的修改）",
-        ),
-        "other": ("is not an empty answers file", "不是空白答卷"),
-        "unreadable": (
-            "cannot be read, so founder-check cannot tell what it holds",
-            "无法读取，founder-check 无法判断其中的内容",
-        ),
-        "advice": (
-            "{reason}; founder-check does not replace it: give --force to replace it, or "
-            "choose another file (for example {other})",
-            "{reason}，founder-check 不会覆盖它：确需替换请加 --force，"
-            "或换一个文件（例如 {other}）",
-        ),
-        "changed": (
-            "written since this interview was paused, and {reason}; founder-check does not "
-            "replace it: give --force to replace it, or -o another file (for example {other})",
-            "在访谈暂停后被写入，且{reason}，founder-check 不会覆盖它："
-            "确需替换请加 --force，或用 -o 指定另一个文件（例如 {other}）",
-        ),
-    }
+_WORDS = Texts(
+    phrase("answers", "already holds answers"),
+    phrase("rows", "already holds answers in rows below its header"),
+    phrase("edited", "differs from the mapping founder-check writes (edits would be lost)"),
+    phrase("other", "is not an empty answers file"),
+    phrase("unreadable", "cannot be read, so founder-check cannot tell what it holds"),
+    phrase(
+        "advice",
+        "{reason}; founder-check does not replace it: give --force to replace it, or "
+        "choose another file (for example {other})",
+    ),
+    phrase(
+        "changed",
+        "written since this interview was paused, and {reason}; founder-check does not "
+        "replace it: give --force to replace it, or -o another file (for example {other})",
+    ),
 )
 
 

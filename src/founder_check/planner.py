@@ -38,7 +38,7 @@ from founder_check.content.models import (
     Question,
     Stage,
 )
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts, phrase
 from founder_check.scorecard import JsonAnswer, LevelName, PlanStep
 from founder_check.standing import Model, Scores, State, model
 from founder_check.valuation import AnswerValue, answer_label, value_function
@@ -51,7 +51,7 @@ MAX_ROUNDS = 4  # rounds of the three phases before falling back on raising ever
 MAX_ORDER_TRIALS = 100  # trial changes looking for an order of falling points (4 steps: all)
 _SAME = 1e-9  # two overall scores closer than this are equal (summation order aside)
 
-_word = Phrases({"skipped": ("Not answered", "未回答")})
+_word = Texts(phrase("skipped", "Not answered"))
 
 
 class _Answer(NamedTuple):

@@ -1,32 +1,47 @@
-"""JSON Schemas of what the tool reads and writes (`founder-check schema ...`)."""
+"""JSON Schemas of what the tool reads and writes (`founder-check schema ...`), and the copies
+the installed package carries for editors and other programs.
+
+A schema's `$id` names its format and version, `urn:founder-check:schema:scorecard:3.1`: a
+stable name, not a web address. Its file is `founder_check/schema_files/NAME.json` in the
+installed package (`founder-check schema NAME --path` prints where), generated from the code
+by `python -m tests.make_schemas`; a test fails when a file differs from what the code gives.
+The answers schema depends on the content, and the file is the bundled content's.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SHIPPED = ("answers", "scorecard", "cohort", "cohort-scorecard", "cohort-texts")
 
 
-def scorecard_schema() -> dict[str, Any]:
+def schema_id(name: str, version: str) -> str:
+    """The `$id` of a format: a URN that stays the same wherever the package is installed."""
+    return f"urn:founder-check:schema:{name}:{version}"
+
+
+def model_schema(model: type[Any], name: str, version: str) -> dict[str, Any]:
+    """The JSON Schema of a file the tool writes, from the dataclass it is written from."""
     from pydantic import TypeAdapter
 
-    from founder_check.scorecard import SCHEMA_VERSION, Scorecard
-
-    schema = TypeAdapter(Scorecard).json_schema()
-    schema["$schema"] = DRAFT
-    schema["$id"] = f"https://founder-check.invalid/schema/scorecard-{SCHEMA_VERSION}.json"
-    schema["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
-    mark_date(schema)
-    mark_omitted(schema)
+    generated: dict[str, Any] = TypeAdapter(model).json_schema()
+    schema = {"$schema": DRAFT, "$id": schema_id(name, version), **generated}
+    schema["properties"]["schema_version"] = {"const": version}
     return schema
 
 
-def mark_date(schema: dict[str, Any]) -> None:
-    """Declare the scorecard's `date` an ISO 8601 date: held as text (the scorecard is built
-    and encoded without pydantic), so the generated schema only knows it is a string."""
-    schema["properties"]["date"]["format"] = "date"
+def scorecard_schema() -> dict[str, Any]:
+    from founder_check.scorecard import SCHEMA_VERSION, Scorecard
+
+    schema = model_schema(Scorecard, "scorecard", SCHEMA_VERSION)
+    mark_omitted(schema)
+    return schema
 
 
 def mark_omitted(schema: dict[str, Any]) -> None:
@@ -76,9 +91,12 @@ def _answer_schema(question: Question) -> dict[str, Any]:
 
 
 def answers_schema(content: Content) -> dict[str, Any]:
-    """The answers-file format for this content, in its JSON form."""
+    """The answers-file format for this content, in its JSON form (a YAML file read as YAML
+    1.2 reads it, as editors do: `date` a text, `yes` and `no` words)."""
+    version = f"{quote(content.name, safe='')}:{quote(content.version, safe='')}"
     return {
         "$schema": DRAFT,
+        "$id": schema_id("answers", version),
         "title": f"founder-check answers ({content.name} {content.version})",
         "type": "object",
         "additionalProperties": False,
@@ -98,3 +116,34 @@ def answers_schema(content: Content) -> dict[str, Any]:
         },
         "required": ["answers"],
     }
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as `founder-check schema` prints it and the package ships it."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def shipped_file(name: str) -> Path | None:
+    """The installed package's file of a schema; None when the package is not installed as
+    files (a zip), so there is no path to give."""
+    from importlib.resources import files
+
+    resource = files("founder_check") / "schema_files" / f"{name}.json"
+    return resource if isinstance(resource, Path) and resource.is_file() else None
+
+
+def answers_schema_file(content: Content) -> Path | None:
+    """The shipped answers schema when it is exactly this content's: for the bundled content
+    (or an unchanged copy of it), None for any other content."""
+    path = shipped_file("answers")
+    if path is None or path.read_text(encoding="utf-8") != schema_text(answers_schema(content)):
+        return None
+    return path
+
+
+def editor_line(content: Content) -> str | None:
+    """The first line of an answers file that makes editors with a YAML language server (VS
+    Code's YAML extension, and others) check and complete it against the shipped schema;
+    None when no shipped schema fits the content. A `file:` URI: any path, spaces too."""
+    path = answers_schema_file(content)
+    return None if path is None else f"# yaml-language-server: $schema={path.as_uri()}"

@@ -6,13 +6,16 @@ treated as read-only once built (the engine shares the stage, level and chapter 
 between scorecards): the engine builds them without pydantic (start-up speed), and a cohort
 builds and encodes thousands (frozen dataclasses cost several times more to construct, and
 orjson encodes slotted ones over twice as slowly); `schemas` derives the JSON Schema from
-them with pydantic, and the tests validate produced scorecards against it.
+them with pydantic, and the tests validate produced scorecards against it. What a number
+means, its bounds and its decimals are stated once, in the types below (`Score`, `Points`...).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
+
+from founder_check.content.models import STRICT
 
 # 2.0: red flags carry id, severity, evidence (the answers that made the rule hold) and
 # chapters; the stage used (id, name, source) and the gate level are reported.
@@ -30,6 +33,54 @@ QuestionStatus = Literal[
 Confidence = Literal["high", "medium", "low", "none"]
 StageSource = Literal["option", "answers", "default"]
 JsonAnswer = str | bool | int | float | list[str] | None
+
+
+class Bounds:
+    """The range a number always lies in, declared on its field: the JSON Schema states it
+    (`minimum`, `maximum`) and pydantic checks it when it validates. Plain Python, so that
+    building a scorecard imports no pydantic (start-up time)."""
+
+    def __init__(self, ge: float | None = None, le: float | None = None) -> None:
+        self.ge = ge
+        self.le = le
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        if self.ge is not None:
+            schema["ge"] = self.ge
+        if self.le is not None:
+            schema["le"] = self.le
+        return schema
+
+
+class Format:
+    """What a text holds, as the JSON Schema's `format` (`date`, `date-time`), so that programs
+    know how to parse it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema["format"] = self.name
+        return schema
+
+
+# The numbers of scorecards and cohort files, with the decimals they are rounded to
+# (README, "Schemas"): a test checks every float of `assess --json` against them.
+Score = Annotated[float, Bounds(0, 100)]  # a score, target or gap on the 0-100 scale: 1
+Points = Annotated[float, Bounds(0, 100)]  # overall points: 2; per question (`questions`): 3
+PointsTaken = Annotated[float, Bounds(-100, 0)]  # what red flags take off the overall: 2
+# what a plan step moves the overall by: 2 (below 0 where it answers a question left out,
+# weaker than the mean, to meet a must-have)
+Change = Annotated[float, Bounds(-100, 100)]
+Fraction = Annotated[float, Bounds(0, 1)]  # an answer's value, the weight answered: 3
+Weight = Annotated[float, Bounds(0)]  # a factor's weight at the stage: as the content gives it
+Count = Annotated[int, Bounds(0)]
+Ordinal = Annotated[int, Bounds(1)]  # a rank, size, line or row number, counted from 1
+Days = Annotated[int, Bounds(1)]
+Timestamp = Annotated[str, Format("date-time")]  # RFC 3339: 2026-05-04T09:30:00+00:00
+Day = Annotated[str, Format("date")]  # ISO 8601: 2026-05-04
 
 
 @dataclass
@@ -73,7 +124,7 @@ class NextGate:
     severity caps the level below it."""
 
     level: LevelRef
-    min_score: float
+    min_score: Score
     missing: list[GateRequirement]
     red_flags: list[str]
 
@@ -99,10 +150,10 @@ class PlanStep:
     current_label: str
     target: JsonAnswer
     target_label: str
-    points: float
+    points: Change
     unlocks: str | None
     action: str  # what to do, from the content; empty where the content has none yet
-    horizon_days: int | None  # within how many days (30, 60 or 90)
+    horizon_days: Days | None  # within how many days (30, 60 or 90)
     chapters: list[str]
 
 
@@ -110,12 +161,12 @@ class PlanStep:
 class FactorScore:
     id: str
     name: str
-    score: float | None
-    weight: float
-    target: float | None
-    gap: float | None
-    answered: int
-    applicable: int
+    score: Score | None
+    weight: Weight
+    target: Score | None
+    gap: Score | None
+    answered: Count
+    applicable: Count
 
 
 @dataclass
@@ -133,9 +184,9 @@ class QuestionResult:
     id: str
     status: QuestionStatus
     answer: JsonAnswer
-    value: float | None
-    contributions: dict[str, float]
-    overall_points: float
+    value: Fraction | None
+    contributions: dict[str, Points]
+    overall_points: Points
 
 
 @dataclass
@@ -147,8 +198,8 @@ class Gap:
     text: str
     answer: JsonAnswer
     answer_label: str
-    value: float
-    shortfall: float
+    value: Fraction
+    shortfall: Points
     factors: list[str]
     best_options: list[str]
     chapters: list[str]
@@ -169,7 +220,7 @@ class Strength:
     question: str
     text: str
     answer_label: str
-    value: float
+    value: Fraction
     factors: list[str]
 
 
@@ -191,7 +242,7 @@ class RedFlagHit:
     evidence: list[Evidence]
     cases: list[str]
     chapters: list[str]
-    points: float  # taken off the overall score (0 or less)
+    points: PointsTaken  # taken off the overall score
 
 
 @dataclass
@@ -221,16 +272,16 @@ class LeftOutSection:
 
 @dataclass
 class Coverage:
-    applicable: int
-    answered: int
+    applicable: Count
+    answered: Count
     skipped: list[str]  # the questions of `left_out` sections included
     not_applicable: list[str]
     not_expected: list[str]
     unknown: list[str]
-    weighted: float
+    weighted: Fraction
     confidence: Confidence
-    sections: int  # in the questionnaire
-    sections_answered: int
+    sections: Count  # in the questionnaire
+    sections_answered: Count
     left_out: list[LeftOutSection]
 
 
@@ -238,18 +289,21 @@ class Coverage:
 class Scorecard:
     """The result of scoring one founder's answers; see `founder-check schema scorecard`."""
 
+    # no field beyond those declared, here and in every record it holds (pydantic applies a
+    # dataclass's config to the plain dataclasses inside it), as in the cohort's files
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     JSON_OMIT_WHEN_NONE: ClassVar[tuple[str, ...]] = ("next_level",)
 
     schema_version: str
     tool: Versions
     content: Versions
-    generated_at: str | None
-    date: str  # the assessment date (ISO 8601): the answers' `date:`, else the day scored
+    generated_at: Timestamp | None
+    date: Day  # the assessment date: the answers' `date:`, else the day scored
     lang: Literal["en", "zh"]
     subject: Subject
     stage: StageRef
-    overall: float  # the weighted mean of the factor scores, plus `red_flag_points`
-    red_flag_points: float  # what the triggered red flags take off (0 or less)
+    overall: Score  # the weighted mean of the factor scores, plus `red_flag_points`
+    red_flag_points: PointsTaken  # what the triggered red flags take off
     level: LevelRef  # the one level a founder is told: the lowest of the three below
     score_level: LevelRef  # reached by the overall score alone
     gate_level: LevelRef  # every must-have met up to and including this level
@@ -267,3 +321,14 @@ class Scorecard:
     coverage: Coverage
     chapters: dict[str, ChapterRef]
     documents: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scorecard as the data `assess --json` writes: decoded from the same encoder's
+        output, so the keys, values and rounding are those of the file (lists, not tuples;
+        `next_level` left out at the top level; a lone surrogate as U+FFFD)."""
+        import json
+
+        from founder_check.json_text import compact
+
+        data: dict[str, Any] = json.loads(compact(self))
+        return data

@@ -8,39 +8,49 @@ from datetime import date
 from founder_check.answers import expectation
 from founder_check.content.models import Content, Lang, Question
 from founder_check.data import to_data
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts, phrase
 from founder_check.report.labels import label
+from founder_check.schemas import editor_line
 
-_WORDS = {
-    "head": (
+_word = Texts(
+    phrase(
+        "head",
         "founder-check answers file. Fill in each answer after its question id, then run:\n"
         "  founder-check assess --answers THIS_FILE\n"
         "Leave an optional answer empty (or write null) to skip it. Lines starting with # are "
         "comments.",
-        "founder-check 答卷。在每个问题编号后填写答案，然后运行：\n"
-        "  founder-check assess --answers 本文件\n"
-        "可选问题留空（或写 null）即为跳过。以 # 开头的行是注释。",
     ),
-    "required": ("required", "必答"),
-    "optional": ("optional, may be left empty", "可选，可留空"),
-    "when": ("only if", "仅当"),
-    "options": ("options (write the id)", "选项（填写编号）"),
-    "multi": ("choose any: write a list like [a, b]", "可多选：写成列表，如 [a, b]"),
-    "help": ("help", "说明"),
-    "stages": ("one of", "可选值"),
-    "date": (
+    phrase(
+        "editor",
+        "The first line lets an editor that knows YAML (VS Code with its YAML extension, for\n"
+        "one) check your answers and offer the options as you type.",
+    ),
+    phrase(
+        "no_schema",
+        "No JSON Schema ships for this content, so editors cannot check this file yet. To\n"
+        "have one, write it beside this file:\n"
+        "  founder-check schema answers --content DIR > answers.schema.json\n"
+        "and make this the first line of the file:  # yaml-language-server: "
+        "$schema=answers.schema.json",
+    ),
+    phrase("required", "required"),
+    phrase("optional", "optional, may be left empty"),
+    phrase("when", "only if"),
+    phrase("options", "options (write the id)"),
+    phrase("multi", "choose any: write a list like [a, b]"),
+    phrase("help", "help"),
+    phrase("yes_no", "yes / no"),
+    phrase("stages", "one of"),
+    phrase(
+        "date",
         "date of these answers (YYYY-MM-DD); change it when you answer again, so that "
         "'founder-check compare' can show your progress",
-        "答卷日期（YYYY-MM-DD）；重新作答时请更新，以便用 founder-check compare 查看进展",
     ),
-    "unknown": (
+    phrase(
+        "unknown",
         "not sure? write unknown: it counts as a weak answer and the report lists it to find out",
-        "不确定？填写 unknown：按较弱的回答计分，报告会把它列为有待确认",
     ),
-}
-
-
-_word = Phrases(_WORDS)
+)
 
 
 def _comment(text: str, indent: str = "") -> list[str]:
@@ -68,7 +78,7 @@ def _question_lines(question: Question, lang: Lang) -> list[str]:
     elif question.kind == "number":
         lines += _comment(expectation(question) if lang == "en" else _number_zh(question), indent)
     elif question.kind == "yesno":
-        lines += _comment("yes / no" if lang == "en" else "yes（是）/ no（否）", indent)
+        lines += _comment(_word("yes_no", lang), indent)
     if question.scored:
         lines += _comment(_word("unknown", lang), indent)
     lines.append(f"{indent}{question.id}:")
@@ -82,8 +92,13 @@ def _number_zh(question: Question) -> str:
 
 
 def answers_template(content: Content, lang: Lang, today: date | None = None) -> str:
-    """Every question of the content, in order, commented, with empty answers; dated today."""
-    lines = _comment(_word("head", lang))
+    """Every question of the content, in order, commented, with empty answers; dated today.
+    The first line points editors at the package's answers schema when it is this content's
+    (`schemas.editor_line`); for other content, the head says how to make one."""
+    schema_line = editor_line(content)
+    lines = [] if schema_line is None else [schema_line]
+    lines += _comment(_word("head", lang))
+    lines += _comment(_word("no_schema" if schema_line is None else "editor", lang))
     lines += [
         "",
         f"founder:   # {label('founder', lang)}",

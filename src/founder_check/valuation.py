@@ -9,13 +9,21 @@ from collections.abc import Callable
 from functools import partial
 
 from founder_check.content.models import UNKNOWN, Lang, Question
+from founder_check.i18n import Texts, phrase
 
 AnswerValue = str | bool | int | float | tuple[str, ...]
 
 WEAK_VALUE = 0.25
 """The most a "not sure" answer is ever worth: a weak answer, whatever the question."""
 
-_UNKNOWN_LABEL = {"en": "Not sure", "zh": "不确定"}
+_WORDS = Texts(
+    phrase("not_sure", "Not sure"),
+    phrase("none_chosen", "(none chosen)"),
+    phrase("yes", "Yes"),
+    phrase("no", "No"),
+    phrase("aim_yes", "yes"),
+    phrase("aim_no", "no"),
+)
 
 
 def possible_values(question: Question) -> list[float]:
@@ -52,7 +60,12 @@ def unknown_value(question: Question) -> float:
 
 def unknown_label(lang: Lang | str) -> str:
     """How a "not sure" answer reads in reports, the review screen and the interview."""
-    return _UNKNOWN_LABEL["zh" if lang == "zh" else "en"]
+    return _WORDS("not_sure", lang)
+
+
+def aim_label(yes: bool, lang: Lang) -> str:
+    """The yes or no to aim for, as the next steps name it: "yes", "是"."""
+    return _WORDS("aim_yes" if yes else "aim_no", lang)
 
 
 def answer_value(question: Question, answer: AnswerValue) -> float:
@@ -94,12 +107,10 @@ def answer_label(question: Question, answer: AnswerValue, lang: str) -> str:
             option = question.option(option_id)
             labels.append(option.label.get("zh" if zh else "en") if option else option_id)
         if not labels:
-            return "（未选择）" if zh else "(none chosen)"
+            return _WORDS("none_chosen", lang)
         return "；".join(labels) if zh else "; ".join(labels)
     if kind == "yesno":
-        if zh:
-            return "是" if answer is True else "否"
-        return "Yes" if answer is True else "No"
+        return _WORDS("yes" if answer is True else "no", lang)
     if kind == "number" and question.unit is not None:
         unit = question.unit.zh if zh else question.unit.en
         return f"{answer:g} {unit}" if isinstance(answer, float) else f"{answer} {unit}"

@@ -1990,7 +1990,9 @@ def _scorecard(change: Callable[[dict[str, Any]], str | None]) -> Builder:
     (which edits the data, or returns the whole text to write)."""
 
     def build(target: Path) -> None:
-        from founder_check import json_text, load_answers, load_content, score
+        from founder_check import json_text, load_content
+        from founder_check.answers import load_answers
+        from founder_check.engine import score
 
         content = load_content()
         answers = load_answers(ROOT / "examples" / "seed-founder.yaml", content)

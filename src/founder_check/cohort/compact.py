@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from founder_check import __version__
+from founder_check._version import __version__
 from founder_check.answers import Answers
 from founder_check.cohort.aggregate import CardRef, FounderOutcome
+from founder_check.cohort.models import COMPACT_SCHEMA_VERSION, TEXTS_SCHEMA_VERSION
 from founder_check.conditions import Compiled, compile_condition, questions_in
 from founder_check.content.models import Content, Lang, Stage
 from founder_check.scoring.plan import (
@@ -34,7 +35,6 @@ from founder_check.scoring.plan import (
 from founder_check.valuation import AnswerValue
 
 TEXTS_FILE = "texts.json"
-TEXTS_SCHEMA_VERSION = "1.0"
 MAX_BYTES = 12 * 1024  # a compact scorecard, its cohort block included, stays under this
 
 
@@ -137,9 +137,6 @@ def compact_scorecard(
         "coverage": _coverage(content, ids, answers, outcome),
     }
     return card, outcome, plan
-
-
-COMPACT_SCHEMA_VERSION = "2.0"
 
 
 def _next_gate(ids: _Ids, plan: ScoringPlan, outcome: Outcome) -> dict[str, Any] | None:

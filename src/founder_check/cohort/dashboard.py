@@ -22,7 +22,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from founder_check import __version__
+from founder_check._version import __version__
 from founder_check.cohort.aggregate import CohortStats, quartiles
 from founder_check.cohort.dashboard_words import word
 from founder_check.cohort.export import COHORT_CSV, COHORT_JSON, REJECTED_CSV
@@ -31,7 +31,7 @@ from founder_check.cohort.models import FactorStats, RedFlagCount, SharedGap
 from founder_check.cohort.onepagers import page_href
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import SEVERITY_RANK, Content, Lang
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts
 from founder_check.report import svg
 from founder_check.report.labels import aside, colon, field, joined, label
 from founder_check.report.templating import drawn, environment, html_lang
@@ -163,7 +163,7 @@ def dashboard_html(
     )
 
 
-def _words(table: Phrases, lang: Lang) -> Callable[..., str]:
+def _words(table: Texts, lang: Lang) -> Callable[..., str]:
     """A template's lookup of fixed words, bound to the page's language."""
 
     def lookup(key: str, **values: Any) -> str:
@@ -174,7 +174,7 @@ def _words(table: Phrases, lang: Lang) -> Callable[..., str]:
 
 def _term(key: str, lang: Lang) -> str:
     """A word before its value on the same line ("Stages: "): the page's own, or a label."""
-    if key in word.texts():
+    if key in word:
         return word(key, lang) + colon(lang)
     return field(key, lang)
 

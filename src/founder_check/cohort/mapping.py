@@ -23,10 +23,10 @@ from typing import Any, ClassVar
 
 from founder_check.content.models import NO, STRICT, UNKNOWN, YES, Content, Lang, Question
 from founder_check.errors import InputFileError, Problem
+from founder_check.i18n import Texts, phrase
 from founder_check.messages import Message, Quoted, Series
-from founder_check.phrases import Phrases
 from founder_check.readers import LineDict, line_of, load_data
-from founder_check.valuation import unknown_label
+from founder_check.valuation import answer_label, unknown_label
 
 METADATA = ("founder", "company", "stage")
 DEFAULT_SEPARATOR = ";"
@@ -457,35 +457,20 @@ def csv_template(content: Content, lang: Lang, *, form_titles: bool) -> str:
     return buffer.getvalue()
 
 
-_SKELETON_WORDS = {
-    "head": (
+_skeleton_word = Texts(
+    phrase(
+        "head",
         "founder-check CSV mapping: which column holds which question, and which cell text\n"
         "means which option. Use it with:\n"
         "  founder-check cohort FORM_EXPORT.csv --map THIS_FILE --out REPORT_DIR\n"
         "Edit the column titles and labels (left) to match your form; keep the ids (right).\n"
         "Matching ignores case and repeated spaces. Cells may also hold option ids.",
-        "founder-check CSV 映射文件：说明哪一列对应哪个问题、单元格中的文字对应哪个选项。用法：\n"
-        "  founder-check cohort 表单导出.csv --map 本文件 --out 报告目录\n"
-        "请把左侧的列标题和选项文字改成与你的表单一致，右侧的编号保持不变。\n"
-        "匹配时不区分大小写、忽略多余空格；单元格也可以直接填写选项编号。",
     ),
-    "separator": (
-        "separator between the choices of a multiple-choice cell",
-        "多选题单元格中各选项之间的分隔符",
-    ),
-    "columns": (
-        "column title -> question id (or founder, company, stage)",
-        "列标题 -> 问题编号（或 founder、company、stage）",
-    ),
-    "ignore": (
-        "columns to leave out, e.g. a timestamp or an e-mail address",
-        "需要忽略的列，例如提交时间或电子邮箱",
-    ),
-    "labels": ("per question: cell text -> option id", "每个问题：单元格文字 -> 选项编号"),
-}
-
-
-_skeleton_word = Phrases(_SKELETON_WORDS)
+    phrase("separator", "separator between the choices of a multiple-choice cell"),
+    phrase("columns", "column title -> question id (or founder, company, stage)"),
+    phrase("ignore", "columns to leave out, e.g. a timestamp or an e-mail address"),
+    phrase("labels", "per question: cell text -> option id"),
+)
 
 
 def _q(text: str) -> str:
@@ -509,7 +494,10 @@ def mapping_skeleton(content: Content, lang: Lang, separator: str = DEFAULT_SEPA
         if question.kind in ("single", "multi"):
             entries = [(o.label.get(lang), o.id) for o in question.options]
         elif question.kind == "yesno":
-            entries = [("是", YES), ("否", NO)] if lang == "zh" else [("Yes", YES), ("No", NO)]
+            entries = [
+                (answer_label(question, True, lang), YES),
+                (answer_label(question, False, lang), NO),
+            ]
         if question.scored:
             entries.append((unknown_label(lang), UNKNOWN))
         if entries:

@@ -12,13 +12,28 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from founder_check.content.models import STRICT
-from founder_check.scorecard import ChapterRef, JsonAnswer, StageRef, Subject, Versions
+from founder_check.scorecard import (
+    ChapterRef,
+    Count,
+    Day,
+    Fraction,
+    JsonAnswer,
+    Ordinal,
+    Points,
+    PointsTaken,
+    Score,
+    StageRef,
+    Subject,
+    Timestamp,
+    Versions,
+)
 
 # 2.0: shared gaps are ranked by what they cost the cohort (`points_each`, `cohort_points`,
 # instead of `share`); factors carry their mean `target` and the `shortfall` of those below it.
 COHORT_SCHEMA_VERSION = "2.0"
+COMPACT_SCHEMA_VERSION = "2.0"  # a founder's scorecard in a cohort report (`compact`)
+TEXTS_SCHEMA_VERSION = "1.0"  # its texts.json
 MIN_COHORT_FOR_PERCENTILES = 5
-_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 Severity = Literal["critical", "major", "minor"]
 
@@ -29,10 +44,10 @@ class Counts:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-    inputs: int
-    scored: int
-    rejected: int
-    duplicates: int
+    inputs: Count
+    scored: Count
+    rejected: Count
+    duplicates: Count
 
 
 @dataclass(frozen=True)
@@ -45,16 +60,16 @@ class FactorStats:
 
     id: str
     name: str
-    founders: int
-    min: float | None
-    q1: float | None
-    median: float | None
-    q3: float | None
-    max: float | None
-    mean: float | None
-    target: float | None
-    below_target: int
-    shortfall: float | None
+    founders: Count
+    min: Score | None
+    q1: Score | None
+    median: Score | None
+    q3: Score | None
+    max: Score | None
+    mean: Score | None
+    target: Score | None
+    below_target: Count
+    shortfall: Score | None
 
 
 @dataclass(frozen=True)
@@ -67,9 +82,9 @@ class SharedGap:
 
     question: str
     text: str
-    founders: int
-    points_each: float
-    cohort_points: float
+    founders: Ordinal
+    points_each: Points
+    cohort_points: Points
     factors: list[str]
     chapters: list[ChapterRef]
 
@@ -81,7 +96,7 @@ class RedFlagCount:
     id: str
     severity: Severity
     title: str
-    founders: int
+    founders: Ordinal
 
 
 @dataclass(frozen=True)
@@ -107,36 +122,36 @@ class Percentiles:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-    overall: float
-    factors: dict[str, float | None]
+    overall: Score
+    factors: dict[str, Score | None]
 
 
 @dataclass(frozen=True)
 class FounderEntry:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-    rank: int
+    rank: Ordinal
     founder: str | None
     company: str | None
     stage: StageRef
-    overall: float
+    overall: Score
     level: LevelBrief
     weakest_factor: str | None
-    factors: dict[str, float | None]
-    red_flag_count: int
+    factors: dict[str, Score | None]
+    red_flag_count: Count
     red_flags: list[FounderRedFlag]
     percentiles: Percentiles | None
     scorecard: str | None
     source: str
-    row: int | None
-    line: int | None
+    row: Ordinal | None
+    line: Ordinal | None
 
 
 @dataclass(frozen=True)
 class ProblemEntry:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-    line: int | None
+    line: Ordinal | None
     field: str | None
     message: str
 
@@ -148,7 +163,7 @@ class RejectedInput:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     source: str
-    row: int | None
+    row: Ordinal | None
     problems: list[ProblemEntry]
 
 
@@ -161,10 +176,10 @@ class CohortReport:
     schema_version: str
     tool: Versions
     content: Versions
-    generated_at: str | None
+    generated_at: Timestamp | None
     lang: Literal["en", "zh"]
     stage_option: str | None
-    min_size_for_percentiles: int
+    min_size_for_percentiles: Ordinal
     counts: Counts
     factors: list[FactorStats]
     shared_gaps: list[SharedGap]
@@ -179,13 +194,13 @@ class Placement:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-    size: int
-    min_size: int
-    rank: int | None
+    size: Ordinal
+    min_size: Ordinal
+    rank: Ordinal | None
     percentiles: Percentiles | None
 
 
-QuestionState = tuple[str] | tuple[str, float]  # [status] or [status, value]
+QuestionState = tuple[str] | tuple[str, Fraction]  # [status] or [status, value]
 
 
 @dataclass(frozen=True)
@@ -204,7 +219,7 @@ class CompactNextGate:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     level: str
-    missing: list[tuple[str, int]]
+    missing: list[tuple[str, Count]]
     red_flags: list[str]
 
 
@@ -212,11 +227,11 @@ class CompactNextGate:
 class CompactCoverage:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
-    applicable: int
-    answered: int
-    weighted: float
-    sections: int
-    sections_answered: int
+    applicable: Count
+    answered: Count
+    weighted: Fraction
+    sections: Count
+    sections_answered: Count
     left_out: list[tuple[str, list[str]]]  # [section, its questions still to answer]
 
 
@@ -234,23 +249,23 @@ class CohortScorecard:
     texts: str
     tool: Versions
     content: Versions
-    generated_at: str | None
-    date: str
+    generated_at: Timestamp | None
+    date: Day
     lang: Literal["en", "zh"]
     subject: Subject
     stage: CompactStage
-    overall: float
-    red_flag_points: float
+    overall: Score
+    red_flag_points: PointsTaken
     level: str
     score_level: str
     gate_level: str
     flag_cap: str | None
     next_gate: CompactNextGate | None
-    factors: list[tuple[str, float | None, float | None, float | None]]
+    factors: list[tuple[str, Score | None, Score | None, Score | None]]
     answers: dict[str, JsonAnswer]
     questions: dict[str, QuestionState]
-    gaps: list[tuple[str, float, float]]
-    red_flags: list[tuple[str, float, list[str]]]
+    gaps: list[tuple[str, Fraction, Points]]
+    red_flags: list[tuple[str, PointsTaken, list[str]]]
     to_find_out: list[str]
     strengths: list[str]
     recommended_chapters: list[tuple[str, list[str]]]
@@ -320,32 +335,22 @@ class CohortTexts:
     documents: dict[str, str]
 
 
-def _schema(model: type[Any], name: str, version: str) -> dict[str, Any]:
-    from pydantic import TypeAdapter
-
-    schema: dict[str, Any] = TypeAdapter(model).json_schema()
-    schema["$schema"] = _DRAFT
-    schema["$id"] = f"https://founder-check.invalid/schema/{name}-{version}.json"
-    schema["properties"]["schema_version"] = {"const": version}
-    return schema
-
-
 def cohort_schema() -> dict[str, Any]:
     """JSON Schema of cohort.json."""
-    return _schema(CohortReport, "cohort", COHORT_SCHEMA_VERSION)
+    from founder_check.schemas import model_schema
+
+    return model_schema(CohortReport, "cohort", COHORT_SCHEMA_VERSION)
 
 
 def cohort_scorecard_schema() -> dict[str, Any]:
     """JSON Schema of a founder's scorecard written by `cohort` (compact, by id)."""
-    from founder_check.cohort.compact import COMPACT_SCHEMA_VERSION
+    from founder_check.schemas import model_schema
 
-    schema = _schema(CohortScorecard, "cohort-scorecard", COMPACT_SCHEMA_VERSION)
-    schema["properties"]["date"]["format"] = "date"
-    return schema
+    return model_schema(CohortScorecard, "cohort-scorecard", COMPACT_SCHEMA_VERSION)
 
 
 def cohort_texts_schema() -> dict[str, Any]:
     """JSON Schema of texts.json, the texts the compact scorecards refer to."""
-    from founder_check.cohort.compact import TEXTS_SCHEMA_VERSION
+    from founder_check.schemas import model_schema
 
-    return _schema(CohortTexts, "cohort-texts", TEXTS_SCHEMA_VERSION)
+    return model_schema(CohortTexts, "cohort-texts", TEXTS_SCHEMA_VERSION)

@@ -33,6 +33,7 @@ from founder_check.cohort.pool import chunked
 from founder_check.content.models import Content, Lang
 from founder_check.errors import FounderCheckError, Problem
 from founder_check.messages import Message
+from founder_check.scoring.plan import Outcome as ScoredOutcome
 
 CHUNK = 32
 PART_PREFIX = ".part-"
@@ -142,7 +143,7 @@ class Scorer:
             ref = None
             if self.spool is not None:
                 text = self._json(card)
-                page = self._one_pager(answers) if settings.pages_dir is not None else b""
+                page = b"" if settings.pages_dir is None else self._one_pager(answers, scored)
                 ref = self.spool.add(text[: text.rindex(b"}")], page)
             return self._summary(
                 card, scored, plan, source=item.source, row=item.row, line=item.line, ref=ref
@@ -150,9 +151,10 @@ class Scorer:
         except Exception as exc:
             return _crashed(item, exc)
 
-    def _one_pager(self, answers: Answers) -> bytes:
-        """The founder's one-pager, from the full scorecard with texts (no next-steps plan:
-        it would cost twice the scoring)."""
+    def _one_pager(self, answers: Answers, outcome: ScoredOutcome) -> bytes:
+        """The founder's one-pager, from the full scorecard with texts, built around the
+        outcome the compact scorecard came from (no next-steps plan: it would cost twice
+        the scoring)."""
         settings = self.settings
         card = self._score(
             self.content,
@@ -161,6 +163,7 @@ class Scorer:
             lang=settings.lang,
             generated_at=settings.generated_at,
             next_steps=False,
+            outcome=outcome,
         )
         return self._page(card, self.content)
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from founder_check import __version__, readers
+from founder_check import readers
+from founder_check._version import __version__
 from founder_check.atomic import flush_folder, write_chunks_atomic, write_text_atomic
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome

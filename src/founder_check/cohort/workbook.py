@@ -32,69 +32,63 @@ from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import FactorStats, SharedGap
 from founder_check.cohort.store import FounderStore
 from founder_check.content.models import Content, Lang
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts, phrase
 
 COHORT_XLSX = "cohort.xlsx"
 
-_WORDS = Phrases(
-    {
-        "founders": ("Founders", "创始人"),
-        "shared_gaps": ("Shared gaps", "共同差距"),
-        "rejected": ("Rejected inputs", "未能使用的输入"),
-        "factors": ("Factors", "成功要素"),
-        "rank": ("Rank", "名次"),
-        "founder": ("Founder", "创始人"),
-        "company": ("Company", "公司"),
-        "stage": ("Stage", "阶段"),
-        "level": ("Readiness level", "成熟度等级"),
-        "overall": ("Overall score", "总分"),
-        "red_flags": ("Red flags", "红旗数"),
-        "red_flag_titles": ("Red flags, most severe first", "红旗警示（最严重的在前）"),
-        "top_gaps": ("Biggest gaps", "最大的差距"),
-        "scorecard": ("Scorecard", "评分卡"),
-        "source": ("Input", "输入"),
-        "row": ("Row", "记录"),
-        "line": ("Line", "行"),
-        "field": ("Field", "字段"),
-        "reason": ("Why it was not used", "未能使用的原因"),
-        "number": ("#", "序号"),
-        "question": ("Question", "问题"),
-        "gap_founders": ("Founders with the gap", "有此差距的人数"),
-        "points_each": ("Points each could gain", "每人平均可增分"),
-        "cohort_points": ("Cohort mean could gain", "全批次均分可增"),
-        "gap_factors": ("Factors", "相关要素"),
-        "chapters": ("Chapters to read", "建议阅读的章节"),
-        "factor": ("Factor", "成功要素"),
-        "scored": ("Founders scored", "评估人数"),
-        "min": ("Min", "最低"),
-        "q1": ("Q1", "下四分位"),
-        "median": ("Median", "中位数"),
-        "q3": ("Q3", "上四分位"),
-        "max": ("Max", "最高"),
-        "mean": ("Mean", "平均"),
-        "target": ("Target", "目标"),
-        "below_target": ("Below target", "未达目标人数"),
-        "short_by": ("Short by, on average", "未达目标者平均差距"),
-        "below_note": (
-            "Red: below the target of the founder's stage.",
-            "红色：低于该创始人所处阶段的目标分。",
-        ),
-        "target_note": (
-            "The mean of the founders' stage targets (the stage's target when they share one).",
-            "各创始人所处阶段目标分的平均值（处于同一阶段时即为该阶段的目标分）。",
-        ),
-        "points_note": (
-            "Overall-score points the best answer would add, on average, for a founder with "
-            "the gap.",
-            "有此差距的创始人把答案提升到最佳时，总分平均可增加的分数。",
-        ),
-        "cohort_note": (
-            "How much the cohort's mean overall score would rise if every founder with the gap "
-            "gave the best answer.",
-            "有此差距的创始人都给出最佳答案时，全批次平均总分可提高的分数。",
-        ),
-        "list_separator": ("; ", "；"),
-    }
+_WORDS = Texts(
+    phrase("founders", "Founders"),
+    phrase("shared_gaps", "Shared gaps"),
+    phrase("rejected", "Rejected inputs"),
+    phrase("factors", "Factors"),
+    phrase("rank", "Rank"),
+    phrase("founder", "Founder"),
+    phrase("company", "Company"),
+    phrase("stage", "Stage"),
+    phrase("level", "Readiness level"),
+    phrase("overall", "Overall score"),
+    phrase("sheet_red_flags", "Red flags"),
+    phrase("red_flag_titles", "Red flags, most severe first"),
+    phrase("top_gaps", "Biggest gaps"),
+    phrase("scorecard", "Scorecard"),
+    phrase("source", "Input"),
+    phrase("row", "Row"),
+    phrase("line", "Line"),
+    phrase("field", "Field"),
+    phrase("reason", "Why it was not used"),
+    phrase("number", "#"),
+    phrase("question", "Question"),
+    phrase("gap_founders", "Founders with the gap"),
+    phrase("points_each", "Points each could gain"),
+    phrase("cohort_points", "Cohort mean could gain"),
+    phrase("gap_factors", "Factors"),
+    phrase("chapters", "Chapters to read"),
+    phrase("sheet_factor", "Factor"),
+    phrase("sheet_scored", "Founders scored"),
+    phrase("min", "Min"),
+    phrase("q1", "Q1"),
+    phrase("median", "Median"),
+    phrase("q3", "Q3"),
+    phrase("max", "Max"),
+    phrase("mean", "Mean"),
+    phrase("target", "Target"),
+    phrase("below_target", "Below target"),
+    phrase("short_by", "Short by, on average"),
+    phrase("below_note", "Red: below the target of the founder's stage."),
+    phrase(
+        "target_note",
+        "The mean of the founders' stage targets (the stage's target when they share one).",
+    ),
+    phrase(
+        "points_note",
+        "Overall-score points the best answer would add, on average, for a founder with the gap.",
+    ),
+    phrase(
+        "cohort_note",
+        "How much the cohort's mean overall score would rise if every founder with the gap "
+        "gave the best answer.",
+    ),
+    phrase("list_separator", "; "),
 )
 
 _OPTIONS = {
@@ -235,7 +229,7 @@ class _Sheets:
             self.word("level"),
             self.word("overall"),
             *names,
-            self.word("red_flags"),
+            self.word("sheet_red_flags"),
             self.word("red_flag_titles"),
             self.word("top_gaps"),
             self.word("scorecard"),
@@ -341,9 +335,9 @@ class _Sheets:
                 self.text(sheet, row, 4, problem.message)
 
     def factors(self, factors: Sequence[FactorStats]) -> None:
-        keys = ("scored", "min", "q1", "median", "q3", "max", "mean", "target")
+        keys = ("sheet_scored", "min", "q1", "median", "q3", "max", "mean", "target")
         headers = [
-            self.word("factor"),
+            self.word("sheet_factor"),
             *(self.word(key) for key in keys),
             self.word("below_target"),
             self.word("short_by"),

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from founder_check import __version__
+from founder_check._version import __version__
 from founder_check.content.models import Content
 
 CACHE_FORMAT = "founder-check-content-cache"
@@ -73,11 +73,13 @@ def _add_file(digest: Any, name: str, path: Path) -> None:
     digest.update(data)
 
 
-def load_content_cached(root: Path) -> Content:
-    """Load content through the cache; any cache trouble falls back to a full load."""
+def load_content_cached(root: Path, key: str | None = None) -> Content:
+    """Load content through the cache; any cache trouble falls back to a full load. `key` is
+    the folder's `content_key` when the caller has just worked it out (the files are hashed
+    once)."""
     if os.environ.get("FOUNDER_CHECK_NO_CACHE"):
         return _full_load(root)[0]
-    key = content_key(root)
+    key = key or content_key(root)
     folder = cache_dir()
     if key is None:
         return _full_load(root)[0]

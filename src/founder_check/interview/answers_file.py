@@ -3,7 +3,9 @@
 The file is YAML in the same form `template` writes and `assess --answers` reads (produced
 from `Answers.to_file_data()`), with a short comment saying how to use it. By default it is
 `answers-<date>.yaml` in the current folder, numbered if that name is taken, so a
-re-assessment months later never overwrites the earlier one.
+re-assessment months later never overwrites the earlier one. Like a template, it starts with
+the line that lets editors check it against the package's answers schema (when that schema is
+the content's), and keeps it when `--update` writes the file again.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import yaml
 
 from founder_check.answers import Answers
 from founder_check.atomic import write_text_atomic
-from founder_check.content.models import Lang
+from founder_check.content.models import Content, Lang
 from founder_check.interview.words import word
+from founder_check.schemas import editor_line
 
 
 def default_save_path(folder: Path, today: date | None = None) -> Path:
@@ -30,14 +33,18 @@ def default_save_path(folder: Path, today: date | None = None) -> Path:
     return candidate
 
 
-def answers_yaml(answers: Answers, lang: Lang, *, name: str, when: str) -> str:
-    """The answers file text: a comment on how to use it, then the answers mapping."""
+def answers_yaml(
+    answers: Answers, lang: Lang, *, name: str, when: str, schema_line: str | None = None
+) -> str:
+    """The answers file text: the editors' schema line if any, a comment on how to use the
+    file, then the answers mapping."""
     header = word("file_header", lang, when=when, name=name)
     comment = "".join(f"# {line}\n" for line in header.splitlines())
     body = yaml.safe_dump(answers.to_file_data(), allow_unicode=True, sort_keys=False, width=100)
-    return comment + body
+    return ("" if schema_line is None else schema_line + "\n") + comment + body
 
 
-def save_answers(path: Path, answers: Answers, lang: Lang, *, when: str) -> None:
+def save_answers(path: Path, answers: Answers, content: Content, lang: Lang, *, when: str) -> None:
     """Write the answers file atomically, mode 0600 (it holds personal data)."""
-    write_text_atomic(path, answers_yaml(answers, lang, name=path.name, when=when))
+    text = answers_yaml(answers, lang, name=path.name, when=when, schema_line=editor_line(content))
+    write_text_atomic(path, text)

@@ -234,7 +234,7 @@ class Interview:
             self._file_data(), self.content, source=str(path), require_complete=not partial
         )
         try:
-            save_answers(path, answers, self.lang, when=_now())
+            save_answers(path, answers, self.content, self.lang, when=_now())
         except OSError as exc:
             draft = self.setup.draft_path
             raise FounderCheckError(

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from founder_check.content.models import Lang
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts
 from founder_check.report import svg
 from founder_check.report.html_words import word
 from founder_check.report.labels import aside, field, joined, label
@@ -73,7 +73,7 @@ def _note(factor: FactorView, lang: Lang) -> str:
     return f"{factor.score:.0f} / {factor.target:.0f}"
 
 
-def _words(table: Phrases, lang: Lang) -> Callable[..., str]:
+def _words(table: Texts, lang: Lang) -> Callable[..., str]:
     """A template's lookup of fixed words, bound to the page's language."""
 
     def lookup(key: str, **values: Any) -> str:

@@ -16,58 +16,46 @@ from rich.text import Text
 
 from founder_check.compare import Comparison
 from founder_check.content.models import Lang
-from founder_check.phrases import Phrases
+from founder_check.i18n import Texts, phrase
 from founder_check.report.hanging import hanging
 
 MAX_ANSWER = 300  # characters of an answer shown: cuts long free text, never an option label
 
-_WORDS = Phrases(
-    {
-        "title": ("Progress between assessments", "两次评估之间的进展"),
-        "undated": ("undated", "未注明日期"),
-        "overall": ("Overall score", "总分"),
-        "level": ("Readiness level", "成熟度等级"),
-        "level_same": ("{level} (unchanged)", "{level}（未变）"),
-        "stage": ("Stage", "阶段"),
-        "stage_points": (
-            "the change of stage alone: {points} points",
-            "仅阶段变化带来 {points} 分",
-        ),
-        "factors": ("Success factors", "成功要素"),
-        "factor": ("Factor", "要素"),
-        "before": ("Before", "之前"),
-        "now": ("Now", "现在"),
-        "change": ("Change", "变化"),
-        "changes": ("Answers that changed", "有变化的回答"),
-        "no_changes": ("No answer changed.", "没有回答发生变化。"),
-        "question": ("Question", "问题"),
-        "points": ("Points", "分数"),
-        "not_answered": ("(not answered)", "（未作答）"),
-        "skipped": ("(skipped)", "（已跳过）"),
-        "not_applicable": ("(does not apply)", "（不适用）"),
-        "points_note": (
-            "Points: what each change moved the overall score, applying the changes one at a "
-            "time in questionnaire order at the stage of this assessment; they add up to the "
-            "change of the overall score{stage}.",
-            "分数：按问卷顺序逐项应用这些变化、并按本次评估的阶段计分时，每项变化使总分变动的"
-            "分数；各项相加{stage}即为总分的变化。",
-        ),
-        "points_note_stage": (
-            " together with the change of stage",
-            "（连同阶段变化）",
-        ),
-        "flags": ("Red flags", "红旗警示"),
-        "flags_none": ("No red flag raised or cleared.", "没有新增或解除的红旗警示。"),
-        "cleared": ("Cleared", "已解除"),
-        "raised": ("New", "新出现"),
-        "plan": (
-            "Next steps of the earlier report: {done} of {total} done",
-            "上次报告的下一步：{total} 项中已完成 {done} 项",
-        ),
-        "aim": ("The answer to reach", "目标回答"),
-        "field": ("{name}: ", "{name}："),
-        "aside": (" ({text})", "（{text}）"),
-    }
+_WORDS = Texts(
+    phrase("title", "Progress between assessments"),
+    phrase("undated", "undated"),
+    phrase("overall", "Overall score"),
+    phrase("level", "Readiness level"),
+    phrase("level_same", "{level} (unchanged)"),
+    phrase("stage", "Stage"),
+    phrase("stage_points", "the change of stage alone: {points} points"),
+    phrase("factors", "Success factors"),
+    phrase("factor", "Factor"),
+    phrase("before", "Before"),
+    phrase("now", "Now"),
+    phrase("change", "Change"),
+    phrase("changes", "Answers that changed"),
+    phrase("no_changes", "No answer changed."),
+    phrase("question", "Question"),
+    phrase("points_column", "Points"),
+    phrase("not_answered", "(not answered)"),
+    phrase("skipped", "(skipped)"),
+    phrase("not_applicable", "(does not apply)"),
+    phrase(
+        "points_note",
+        "Points: what each change moved the overall score, applying the changes one at a "
+        "time in questionnaire order at the stage of this assessment; they add up to the "
+        "change of the overall score{stage}.",
+    ),
+    phrase("points_note_stage", " together with the change of stage"),
+    phrase("flags", "Red flags"),
+    phrase("flags_none", "No red flag raised or cleared."),
+    phrase("cleared", "Cleared"),
+    phrase("raised", "New"),
+    phrase("plan", "Next steps of the earlier report: {done} of {total} done"),
+    phrase("aim", "The answer to reach"),
+    phrase("field", "{name}: "),
+    phrase("aside", " ({text})"),
 )
 
 
@@ -168,7 +156,7 @@ def _changes(comparison: Comparison) -> Table | Text:
     table.add_column(_WORDS("question", lang), ratio=5, overflow="fold")
     table.add_column(_WORDS("before", lang), ratio=3, overflow="fold")
     table.add_column(_WORDS("now", lang), ratio=3, overflow="fold")
-    table.add_column(_WORDS("points", lang), justify="right", no_wrap=True)
+    table.add_column(_WORDS("points_column", lang), justify="right", no_wrap=True)
     for change in comparison.changes:
         table.add_row(
             Text(change.text),

@@ -7,8 +7,15 @@ from rich.table import Table
 
 from founder_check.answers import expectation
 from founder_check.content.models import Content, Lang
+from founder_check.i18n import Texts, phrase
 from founder_check.messages import told
 from founder_check.report.labels import aside
+
+_WORDS = Texts(
+    phrase("listing_question", "question"),
+    phrase("listing_answer", "answer"),
+    phrase("listing_optional", " (optional)"),
+)
 
 
 def render_questionnaire(content: Content, lang: Lang, console: Console) -> None:
@@ -21,13 +28,13 @@ def render_questionnaire(content: Content, lang: Lang, console: Console) -> None
             show_lines=True,
         )
         table.add_column("id", no_wrap=True, style="dim")
-        table.add_column("question" if lang == "en" else "问题", ratio=3)
-        table.add_column("answer" if lang == "en" else "回答", ratio=2)
+        table.add_column(_WORDS("listing_question", lang), ratio=3)
+        table.add_column(_WORDS("listing_answer", lang), ratio=2)
         for question in section.questions:
             if question.kind in ("single", "multi"):
                 answer = "\n".join(f"{o.id} ({o.value:g})" for o in question.options)
             else:
                 answer = told(expectation(question), lang)
-            marks = "" if question.required else " (optional)" if lang == "en" else "（可选）"
+            marks = "" if question.required else _WORDS("listing_optional", lang)
             table.add_row(question.id, question.text.get(lang) + marks, answer)
         console.print(table)

@@ -11,50 +11,40 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from founder_check.content.weights import StageWeights, stage_weights
-from founder_check.phrases import Phrases, Plural
+from founder_check.i18n import Texts, phrase, plural_phrase
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from founder_check.content.models import Content, Lang
 
-_WORDS = Phrases(
-    {
-        "overview": (
-            "Overall points each factor can move, by stage",
-            "各要素在各阶段可影响的总分点数",
-        ),
-        "overview_note": (
-            "How far the overall score (0–100) moves between the factor's score at 0 and at "
-            "100, with every factor answered.",
-            "在所有要素都有作答时，要素得分从 0 变到 100，总分（0–100）随之变化的点数。",
-        ),
-        "factor": ("Factor", "要素"),
-        "weight": ("Weight", "权重"),
-        "target": ("Target", "目标"),
-        "points": ("Points", "总分点数"),
-        "questions": ("Questions", "题数"),
-        "total": ("Total", "合计"),
-        "stage_questions": (
-            Plural(
-                "{count} scored question at this stage; a question can feed several factors.",
-                "{count} scored questions at this stage; a question can feed several factors.",
-            ),
-            "本阶段计分的题目共 {count} 道，一道题可同时计入多个要素。",
-        ),
-        "legend": (
-            "Weight: the factor's share of the stage's total weight. Target: the factor score "
-            "(0–100) expected at the stage; gaps are measured against it. Points: how many "
-            "points of the overall score lie between the factor at 0 and at 100, with every "
-            "factor answered. Questions: the scored questions that feed the factor at the "
-            "stage (a question scored only from a later stage does not count). Weight and "
-            "points agree unless a factor has no scored question at a stage.",
-            "权重：该要素占本阶段总权重的百分比。目标：本阶段期望该要素达到的得分（0–100），"
-            "差距据此衡量。总分点数：在所有要素都有作答时，该要素得分从 0 到 100 能使总分变化的"
-            "点数。题数：本阶段计入该要素的计分题数量（从更晚阶段才计分的题目不计）。"
-            "除非某要素在某阶段没有计分题，权重与总分点数相同。",
-        ),
-    }
+_WORDS = Texts(
+    phrase("overview", "Overall points each factor can move, by stage"),
+    phrase(
+        "overview_note",
+        "How far the overall score (0–100) moves between the factor's score at 0 and at "
+        "100, with every factor answered.",
+    ),
+    phrase("factor", "Factor"),
+    phrase("weight", "Weight"),
+    phrase("target", "Target"),
+    phrase("points", "Points"),
+    phrase("questions", "Questions"),
+    phrase("total", "Total"),
+    plural_phrase(
+        "stage_questions",
+        "{count} scored question at this stage; a question can feed several factors.",
+        "{count} scored questions at this stage; a question can feed several factors.",
+    ),
+    phrase(
+        "legend",
+        "Weight: the factor's share of the stage's total weight. Target: the factor score "
+        "(0–100) expected at the stage; gaps are measured against it. Points: how many "
+        "points of the overall score lie between the factor at 0 and at 100, with every "
+        "factor answered. Questions: the scored questions that feed the factor at the "
+        "stage (a question scored only from a later stage does not count). Weight and "
+        "points agree unless a factor has no scored question at a stage.",
+    ),
 )
 
 
