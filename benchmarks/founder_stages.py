@@ -34,12 +34,12 @@ from cohort import yaml_text  # noqa: E402
 
 from answer_factory import answers_data  # noqa: E402
 from founder_check import load_content  # noqa: E402
-from founder_check.answers import parse_answers  # noqa: E402
-from founder_check.atomic import write_new_file  # noqa: E402
+from founder_check.base.atomic import write_new_file  # noqa: E402
+from founder_check.base.json_text import compact  # noqa: E402
+from founder_check.base.readers import parse_json, parse_yaml  # noqa: E402
 from founder_check.cohort.compact import compact_scorecard, founder_outcome  # noqa: E402
-from founder_check.engine import score  # noqa: E402
-from founder_check.json_text import compact  # noqa: E402
-from founder_check.readers import parse_json, parse_yaml  # noqa: E402
+from founder_check.scoring.answers import parse_answers  # noqa: E402
+from founder_check.scoring.engine import score  # noqa: E402
 from founder_check.scoring.plan import scoring_plan  # noqa: E402
 
 REPEATS = 5

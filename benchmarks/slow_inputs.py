@@ -29,10 +29,10 @@ from pathlib import Path
 import yaml
 
 from founder_check import load_content
-from founder_check.answers import load_answers
+from founder_check.base.errors import FounderCheckError
+from founder_check.base.readers import MAX_FILE_BYTES
 from founder_check.cohort.mapping import load_mapping
-from founder_check.errors import FounderCheckError
-from founder_check.readers import MAX_FILE_BYTES
+from founder_check.scoring.answers import load_answers
 
 TARGET_SECONDS = 2.0
 LIMIT = MAX_FILE_BYTES - 64  # every input stays under the size limit

@@ -90,8 +90,8 @@ def in_process(answers: Path, repeat: int = 2000) -> tuple[float, float, float]:
     """Milliseconds to read answers, to score them, and to score them with the plan to the
     next level (what `assess` does)."""
     from founder_check import load_content
-    from founder_check.answers import load_answers
-    from founder_check.engine import score
+    from founder_check.scoring.answers import load_answers
+    from founder_check.scoring.engine import score
 
     content = load_content()
     loaded = load_answers(answers, content)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import random
 from typing import Any, Literal
 
-from founder_check.conditions import applies
 from founder_check.content.models import NO, YES, Content, Question
-from founder_check.valuation import AnswerValue
+from founder_check.scoring.conditions import applies
+from founder_check.scoring.valuation import AnswerValue
 
 Pick = Literal["best", "first", "worst", "random"]
 
@@ -125,7 +125,7 @@ def answers_data(
 
 
 def _typed(question: Question, raw: Any) -> AnswerValue:
-    from founder_check.answers import coerce_answer
+    from founder_check.scoring.answers import coerce_answer
 
     try:
         return coerce_answer(question, raw)

@@ -26,7 +26,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 import founder_check
-from founder_check.i18n import Texts
+from founder_check.base.i18n import Texts
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = PurePosixPath("src", "founder_check")

@@ -18,7 +18,7 @@ from founder_check.cohort.models import (
     cohort_scorecard_schema,
     cohort_texts_schema,
 )
-from founder_check.schemas import SHIPPED, answers_schema, schema_text, scorecard_schema
+from founder_check.scoring.schemas import SHIPPED, answers_schema, schema_text, scorecard_schema
 
 FOLDER = Path(__file__).resolve().parent.parent / "src" / "founder_check" / "schema_files"
 

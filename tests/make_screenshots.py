@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import Content, load_content
-from founder_check.answers import load_answers
-from founder_check.conditions import applies
-from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
-from founder_check.valuation import AnswerValue
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.conditions import applies
+from founder_check.scoring.engine import score
+from founder_check.scoring.valuation import AnswerValue
 from tests import browser
 from tests.answer_factory import Pick, answer_for
 from tests.cohort_helpers import invoke, write_answers

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from founder_check import Content
-from founder_check.answers import Answers, coerce_answer, parse_answers
-from founder_check.conditions import applies
-from founder_check.engine import score
-from founder_check.scorecard import Scorecard
-from founder_check.valuation import AnswerValue, answer_value
+from founder_check.scoring.answers import Answers, coerce_answer, parse_answers
+from founder_check.scoring.conditions import applies
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
+from founder_check.scoring.valuation import AnswerValue, answer_value
 from tests.answer_factory import answer_for, answers_data
 
 Changes = dict[str, Any]

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from founder_check import load_content
-from founder_check.answers import parse_answers
 from founder_check.content.models import Content
-from founder_check.engine import score
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.answers import parse_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
 from tests.answer_factory import answers_data
 
 ROOT = Path(__file__).resolve().parent

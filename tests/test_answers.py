@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from founder_check import Content
-from founder_check.answers import load_answers, parse_answers
-from founder_check.errors import AnswersError
-from founder_check.readers import parse_yaml
+from founder_check.base.errors import AnswersError
+from founder_check.base.readers import parse_yaml
+from founder_check.scoring.answers import load_answers, parse_answers
 
 
 def _problems(text: str, content: Content) -> list[str]:
@@ -118,7 +118,7 @@ def test_unknown_top_level_key_and_stage(content: Content, example_answers: Path
 def test_json_answers_use_json_types(content: Content, tmp_path: Path) -> None:
     import json
 
-    from founder_check.readers import parse_yaml as _parse
+    from founder_check.base.readers import parse_yaml as _parse
 
     data: Any = _parse((tmp_path / "x").name + ": 1", "x")  # a LineDict, to exercise both paths
     assert data == {"x": "1"}

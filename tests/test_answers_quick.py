@@ -18,11 +18,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from founder_check.answers import Answers, explained_parse, parse_answers
-from founder_check.answers_quick import quick_reader
+from founder_check.base.errors import AnswersError
+from founder_check.base.readers import parse_data
 from founder_check.content.loader import load_content
-from founder_check.errors import AnswersError
-from founder_check.readers import parse_data
+from founder_check.scoring.answers import Answers, explained_parse, parse_answers
+from founder_check.scoring.answers_quick import quick_reader
 from tests.answer_factory import answers_data
 
 CONTENT = load_content()

@@ -24,7 +24,7 @@ import jsonschema
 import pytest
 
 import founder_check
-from founder_check.readers import load_data
+from founder_check.base.readers import load_data
 from tests.conftest import EXAMPLES, ROOT, copy_content, edit_file, run_cli
 
 PACKAGE = ROOT / "src" / "founder_check"
@@ -82,7 +82,7 @@ def test_all_lists_exactly_the_names_the_docs_call_stable() -> None:
 
 
 def test_the_docs_state_the_scorecard_schema_version() -> None:
-    from founder_check.scorecard import SCHEMA_VERSION
+    from founder_check.scoring.scorecard import SCHEMA_VERSION
 
     text = doc_section("What is stable")
     assert f"`schema_version` is `{SCHEMA_VERSION}`" in text
@@ -91,7 +91,9 @@ def test_the_docs_state_the_scorecard_schema_version() -> None:
 
 
 def test_root_names_are_the_documented_objects() -> None:
-    from founder_check import api, content, errors, scorecard
+    from founder_check import api, content
+    from founder_check.base import errors
+    from founder_check.scoring import scorecard
 
     assert founder_check.load_content is api.load_content
     assert founder_check.score is api.score
@@ -100,7 +102,7 @@ def test_root_names_are_the_documented_objects() -> None:
     assert founder_check.FounderCheckError is errors.FounderCheckError
     assert founder_check.Problem is errors.Problem
     with pytest.raises(AttributeError, match="no attribute 'parse_answers'"):
-        founder_check.parse_answers  # noqa: B018  (internal: founder_check.answers)
+        founder_check.parse_answers  # noqa: B018  (internal: founder_check.scoring.answers)
     assert set(founder_check.__all__) <= set(dir(founder_check))
 
 
@@ -151,10 +153,10 @@ def test_the_import_check_finds_each_way_of_importing_the_root() -> None:
     text = textwrap.dedent(
         """
         import founder_check
-        from founder_check import __version__, json_text
-        from .. import engine, score
+        from founder_check import __version__, api
+        from .. import cli, score
         from . import plan
-        from founder_check.engine import score as engine_score
+        from founder_check.scoring.engine import score as engine_score
         if TYPE_CHECKING:
             from founder_check import Scorecard
         """
@@ -165,7 +167,7 @@ def test_the_import_check_finds_each_way_of_importing_the_root() -> None:
         "from founder_check import score",
         "from founder_check import Scorecard",
     ]
-    assert root_imports("from . import score, api\n", "founder_check.engine") == [
+    assert root_imports("from . import score, api\n", "founder_check.cli") == [
         "from founder_check import score"
     ]
 
@@ -252,7 +254,7 @@ import copy, json, os, sys
 from pathlib import Path
 
 import founder_check
-from founder_check.readers import load_data
+from founder_check.base.readers import load_data
 
 def files():
     seen = {}

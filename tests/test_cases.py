@@ -17,10 +17,10 @@ import pytest
 import yaml
 
 from founder_check import Content, load_content
-from founder_check.answers import coerce_answer, load_answers, parse_answers
 from founder_check.content.models import Question
-from founder_check.scorecard import Scorecard
-from founder_check.valuation import AnswerValue
+from founder_check.scoring.answers import coerce_answer, load_answers, parse_answers
+from founder_check.scoring.scorecard import Scorecard
+from founder_check.scoring.valuation import AnswerValue
 from tests.rule_helpers import scorecard
 
 CASES_DIR = Path(__file__).parent / "cases"

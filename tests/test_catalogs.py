@@ -17,8 +17,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 
-from founder_check.i18n import Texts, translations
-from founder_check.problem_texts import FOREIGN
+from founder_check.base.i18n import Texts, translations
+from founder_check.base.problem_texts import FOREIGN
 from tests.catalogs import (
     LANGUAGES,
     TEMPLATE,
@@ -148,7 +148,7 @@ def test_the_catalog_is_read_once_and_only_for_chinese() -> None:
     the first Chinese text, once, quickly."""
     probe = (
         "import time\n"
-        "from founder_check import i18n\n"
+        "from founder_check.base import i18n\n"
         "from founder_check.report.labels import label\n"
         "label('within_days', 'en', days=1)\n"
         "assert 'zh' not in i18n._loaded, 'English opened the Chinese catalog'\n"

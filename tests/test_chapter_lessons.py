@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content, load_content
-from founder_check.answers import parse_answers
 from founder_check.content.models import Lang
-from founder_check.engine import score
-from founder_check.explain import explain
+from founder_check.report.explain.lookup import explain
+from founder_check.scoring.answers import parse_answers
+from founder_check.scoring.engine import score
 from tests.answer_factory import answers_data
 from tests.conftest import copy_content as _copy_content
 from tests.conftest import run_cli

@@ -18,11 +18,11 @@ from rich.table import Table
 from rich.text import Text
 
 from founder_check import Content
-from founder_check.answers import load_answers
-from founder_check.cjk_wrap import WrapConsole, WrapText, divide_line, may_break
-from founder_check.engine import score
+from founder_check.base.cjk_wrap import WrapConsole, WrapText, divide_line, may_break
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.engine import score
 from tests.conftest import script_path
 
 ROOT = Path(__file__).resolve().parent.parent

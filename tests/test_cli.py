@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from founder_check import Content
-from founder_check.answers import load_answers
-from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.engine import score
 from tests.conftest import copy_content as _copy_content
 from tests.conftest import edit_file as _edit
 from tests.conftest import run_cli
@@ -284,7 +284,7 @@ def test_content_option_loads_another_folder(tmp_path: Path, example_answers: Pa
 def test_report_golden(content: Content, example_answers: Path, lang: str) -> None:
     """The full report at 100 columns, on the console the CLI prints to (Chinese wraps
     between characters); review the golden file by eye when it changes."""
-    from founder_check.cjk_wrap import WrapConsole
+    from founder_check.base.cjk_wrap import WrapConsole
 
     card = score(content, load_answers(example_answers, content), lang=lang)  # type: ignore[arg-type]
     buffer = io.StringIO()

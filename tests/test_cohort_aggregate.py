@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from founder_check import Content
-from founder_check.answers import Answers, parse_answers
 from founder_check.cohort.aggregate import (
     NO_FLAG,
     CohortTally,
@@ -20,7 +19,8 @@ from founder_check.cohort.aggregate import (
     quartiles,
 )
 from founder_check.cohort.compact import compact_scorecard, founder_outcome
-from founder_check.engine import score
+from founder_check.scoring.answers import Answers, parse_answers
+from founder_check.scoring.engine import score
 from tests.answer_factory import answers_data
 
 

@@ -432,7 +432,7 @@ def test_a_warning_when_yaml_is_read_without_libyaml(
 ) -> None:
     from rich.console import Console
 
-    from founder_check import readers
+    from founder_check.base import readers
     from founder_check.cohort.run import CohortOptions, run_cohort
 
     write_cohort(tmp_path / "in", content, 1)

@@ -12,11 +12,11 @@ import orjson
 import pytest
 
 from founder_check import Content
-from founder_check.answers import parse_answers
 from founder_check.cohort.aggregate import FounderOutcome
 from founder_check.cohort.compact import MAX_BYTES, cohort_texts, compact_scorecard, founder_outcome
-from founder_check.engine import score
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.answers import parse_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
 from tests.scoring_reference import REFERENCE
 
 

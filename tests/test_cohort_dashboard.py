@@ -233,9 +233,9 @@ def test_cohort_one_pagers_are_the_pages_of_each_founders_own_scorecard(
 ) -> None:
     """The one-pager a worker renders around the outcome it scored for the compact
     scorecard is byte for byte the page of the founder's own full scorecard."""
-    from founder_check.answers import load_answers
     from founder_check.cohort.onepagers import page_href, render_page
-    from founder_check.engine import score
+    from founder_check.scoring.answers import load_answers
+    from founder_check.scoring.engine import score
 
     for lang, out in reports.items():
         report = read_json(out / "cohort.json")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content
-from founder_check.answers import parse_answers
+from founder_check.base.json_text import compact
 from founder_check.cohort.export import (
     FileNames,
     cohort_json_chunks,
@@ -19,9 +19,9 @@ from founder_check.cohort.export import (
 )
 from founder_check.cohort.hashes import HashSet, hash64
 from founder_check.cohort.models import Percentiles, Placement
-from founder_check.engine import score
-from founder_check.json_text import compact
 from founder_check.report.json_format import scorecard_json
+from founder_check.scoring.answers import parse_answers
+from founder_check.scoring.engine import score
 from tests.answer_factory import answers_data
 
 

@@ -135,8 +135,8 @@ def test_cause1_huge_integers_are_rejected_with_a_reason_or_kept_as_text(
 
 
 def test_cause1_an_int_beyond_any_float_is_a_problem_not_an_overflow(content: Content) -> None:
-    from founder_check.answers import parse_answers
-    from founder_check.errors import AnswersError
+    from founder_check.base.errors import AnswersError
+    from founder_check.scoring.answers import parse_answers
 
     data = founder_data(content, 1)
     for huge in (10**400, 10**5000):
@@ -226,7 +226,7 @@ def test_cause1_a_named_pipe_in_an_input_folder_is_rejected_without_a_hang(
 def test_cause1_a_bug_met_scoring_one_founder_rejects_that_founder_only(
     tmp_path: Path, content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from founder_check import engine
+    from founder_check.scoring import engine
 
     score = engine.score
 
@@ -361,6 +361,7 @@ def test_cause3_a_rejected_row_keeps_its_first_problems_and_a_count(
 
 
 def test_cause3_trimming_is_bounded_whatever_the_problems() -> None:
+    from founder_check.base.errors import Problem
     from founder_check.cohort.inputs import Rejection
     from founder_check.cohort.rejections import (
         FIELD_CHARS,
@@ -368,7 +369,6 @@ def test_cause3_trimming_is_bounded_whatever_the_problems() -> None:
         PROBLEMS_KEPT,
         RejectionLimiter,
     )
-    from founder_check.errors import Problem
 
     problems = tuple(
         Problem("in.csv", "x" * 100_000, line=2, field="k" * 10_000) for _ in range(1000)
@@ -581,9 +581,9 @@ def test_cause1_json_with_a_lone_surrogate_is_the_same_json_with_a_replacement(
     """The fallback encoder writes exactly what orjson writes, but for the surrogate."""
     import dataclasses
 
-    from founder_check import json_text
-    from founder_check.answers import load_answers
-    from founder_check.engine import score
+    from founder_check.base import json_text
+    from founder_check.scoring.answers import load_answers
+    from founder_check.scoring.engine import score
 
     card = score(content, load_answers(example_answers, content), next_steps=False)
     odd = dataclasses.replace(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content
+from founder_check.base.errors import FounderCheckError
 from founder_check.cohort.inputs import (
     Item,
     Rejection,
@@ -16,7 +17,6 @@ from founder_check.cohort.inputs import (
     read_answers,
 )
 from founder_check.cohort.mapping import CsvMapping
-from founder_check.errors import FounderCheckError
 from tests.cohort_helpers import founder_data, write_answers, write_cohort, write_csv
 
 

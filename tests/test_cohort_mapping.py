@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content
-from founder_check.answers import parse_answers
+from founder_check.base.errors import InputFileError
 from founder_check.cohort.mapping import (
     CsvMapping,
     csv_template,
@@ -18,7 +18,7 @@ from founder_check.cohort.mapping import (
     plan_columns,
     row_answers,
 )
-from founder_check.errors import InputFileError
+from founder_check.scoring.answers import parse_answers
 from tests.answer_factory import first_applicable
 
 

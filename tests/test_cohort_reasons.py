@@ -28,7 +28,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def runs(tmp_path_factory: pytest.TempPathFactory, content: Content) -> dict[str, tuple[Any, Path]]:
     """The same inputs run in English and in Chinese (in this process: one founder meets a
     bug in the engine, patched here); each run's result and --out folder."""
-    from founder_check import engine
+    from founder_check.scoring import engine
 
     score = engine.score
 

@@ -21,14 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from founder_check import json_text, load_content
-from founder_check.answers import Answers, load_answers, parse_answers
-from founder_check.assessment_file import answers_from_scorecard, load_assessment
-from founder_check.compare import Comparison, compare
+from founder_check import load_content
+from founder_check.base import json_text
+from founder_check.base.errors import FounderCheckError
 from founder_check.content.models import UNKNOWN, Content, Lang
-from founder_check.engine import score
-from founder_check.errors import FounderCheckError
 from founder_check.report.progress import MAX_ANSWER, render_comparison
+from founder_check.scoring.answers import Answers, load_answers, parse_answers
+from founder_check.scoring.assessment_file import answers_from_scorecard, load_assessment
+from founder_check.scoring.compare import Comparison, compare
+from founder_check.scoring.engine import score
 from tests.answer_factory import answers_data
 from tests.conftest import run_cli
 

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from founder_check import load_content
-from founder_check.conditions import applies, compile_condition, matching_questions
 from founder_check.content.models import YES, Condition, Question
-from founder_check.valuation import AnswerValue, answer_value
+from founder_check.scoring.conditions import applies, compile_condition, matching_questions
+from founder_check.scoring.valuation import AnswerValue, answer_value
 from tests.test_engine_properties import typed_answer
 
 CONTENT = load_content()

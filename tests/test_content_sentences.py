@@ -17,15 +17,15 @@ import pytest
 from rich.console import Console
 
 from founder_check import Content
-from founder_check.conditions import applies
+from founder_check.base.data import to_data
 from founder_check.content.export import content_data
 from founder_check.content.models import Lang, Text
 from founder_check.content.wording import leans_on_another
-from founder_check.data import to_data
-from founder_check.engine import score
-from founder_check.explain import explain
-from founder_check.report.explain import render_explain
-from founder_check.schemas import scorecard_schema
+from founder_check.report.explain.lookup import explain
+from founder_check.report.explain.render import render_explain
+from founder_check.scoring.conditions import applies
+from founder_check.scoring.engine import score
+from founder_check.scoring.schemas import scorecard_schema
 from tests.conftest import ROOT, run_cli
 from tests.conftest import copy_content as _copy_content
 from tests.conftest import edit_file as _edit

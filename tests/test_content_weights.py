@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content, load_content
-from founder_check.answers import load_answers, parse_answers
 from founder_check.content.weights import counts_at, stage_weights, weights_at
-from founder_check.engine import score
-from founder_check.explain import explain
+from founder_check.report.explain.lookup import explain
 from founder_check.report.weights import weights_markdown
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.answers import load_answers, parse_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
 from tests.answer_factory import answers_data
 from tests.conftest import copy_content as _copy_content
 from tests.conftest import run_cli

@@ -12,11 +12,11 @@ import pytest
 import yaml
 
 from founder_check import load_content
-from founder_check.answers import load_answers, parse_answers
-from founder_check.engine import score
-from founder_check.errors import AnswersError
-from founder_check.readers import parse_yaml
-from founder_check.template import answers_template
+from founder_check.base.errors import AnswersError
+from founder_check.base.readers import parse_yaml
+from founder_check.report.template import answers_template
+from founder_check.scoring.answers import load_answers, parse_answers
+from founder_check.scoring.engine import score
 from tests.conftest import run_cli
 
 CONTENT = load_content()

@@ -9,12 +9,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from founder_check import Content, load_content
-from founder_check.answers import Answers
-from founder_check.conditions import applies
 from founder_check.content.models import Question
-from founder_check.engine import score
-from founder_check.scorecard import Scorecard
-from founder_check.valuation import AnswerValue, answer_value
+from founder_check.scoring.answers import Answers
+from founder_check.scoring.conditions import applies
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
+from founder_check.scoring.valuation import AnswerValue, answer_value
 
 CONTENT = load_content()
 STAGES = [stage.id for stage in CONTENT.stages]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.env_lang import lang_from_env
+from founder_check.base.env_lang import lang_from_env
 from tests.conftest import EXAMPLES, ROOT, script_path
 
 LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")

@@ -8,7 +8,13 @@ import math
 import pytest
 
 from founder_check import Content
-from founder_check.explain import UnknownIdError, chapter_ref, condition_text, explain, shares
+from founder_check.report.explain.lookup import (
+    UnknownIdError,
+    chapter_ref,
+    condition_text,
+    explain,
+    shares,
+)
 from tests.conftest import run_cli
 from tests.rule_helpers import scorecard, strong_answers
 

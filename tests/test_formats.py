@@ -9,10 +9,10 @@ import pytest
 from pydantic import TypeAdapter
 
 from founder_check import Content
-from founder_check.answers import load_answers
-from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
 
 
 @pytest.mark.parametrize("fmt", list(ExportFormat))

@@ -20,15 +20,15 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 from founder_check import Content
-from founder_check.answers import Answers, load_answers
-from founder_check.cjk_wrap import WrapConsole, chop, divide_line
+from founder_check.base.cjk_wrap import WrapConsole, chop, divide_line
 from founder_check.cli import app
 from founder_check.content.models import UNKNOWN
-from founder_check.engine import score
 from founder_check.report.hanging import bullets, numbered
 from founder_check.report.labels import label
 from founder_check.report.terminal import render
 from founder_check.report.view import ReportView, build_view
+from founder_check.scoring.answers import Answers, load_answers
+from founder_check.scoring.engine import score
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "seed-founder.yaml"

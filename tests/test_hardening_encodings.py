@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content
+from founder_check.base.errors import InputFileError
 from founder_check.cohort.mapping import ENCODING_EXAMPLES, encoding_problem, load_mapping
-from founder_check.errors import InputFileError
 from tests.cohort_helpers import founder_data, write_csv
 from tests.conftest import run_cli
 

@@ -14,7 +14,7 @@ import pytest
 from rich.table import Table
 
 from founder_check import Content
-from founder_check.text_safety import is_safe, safe_console, strip_unsafe, visible
+from founder_check.base.text_safety import is_safe, safe_console, strip_unsafe, visible
 from tests.cohort_helpers import founder_data, write_answers, write_csv
 from tests.conftest import run_cli
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from founder_check import atomic, outputs
-from founder_check.errors import OutputError
+from founder_check.base import atomic, outputs
+from founder_check.base.errors import OutputError
 from tests.conftest import run_cli, script_path
 
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False

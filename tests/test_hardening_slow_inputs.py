@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content
-from founder_check.answers import MAX_UNKNOWN_LISTED, parse_answers
-from founder_check.cohort.mapping import MAX_PROBLEMS_LISTED, load_mapping
-from founder_check.errors import AnswersError, InputFileError
-from founder_check.readers import (
+from founder_check.base.errors import AnswersError, InputFileError
+from founder_check.base.readers import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_NODES,
     parse_json,
     parse_yaml,
 )
-from founder_check.suggest import MAX_WORD, close_match
+from founder_check.base.suggest import MAX_WORD, close_match
+from founder_check.cohort.mapping import MAX_PROBLEMS_LISTED, load_mapping
+from founder_check.scoring.answers import MAX_UNKNOWN_LISTED, parse_answers
 from tests.conftest import run_cli
 
 TOO_MANY = f"holds more than {MAX_NODES:,} keys and values"

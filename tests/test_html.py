@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 
 from founder_check import Content
-from founder_check.answers import load_answers
-from founder_check.engine import score
 from founder_check.report import html as html_report
 from founder_check.report.formats import ExportFormat, export
 from founder_check.report.labels import joined
 from founder_check.report.view import ReportView, build_view
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
 from tests.conftest import run_cli
 from tests.id_scan import ids_in
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from founder_check.json_errors import JsonErrorSpot, describe_json_error
+from founder_check.base.json_errors import JsonErrorSpot, describe_json_error
 
 TRAILING = "a comma before the '}' that ends a mapping; remove it"
 

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 from founder_check import Content
-from founder_check.answers import load_answers
-from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
 from founder_check.report.markdown import nested
 from founder_check.report.view import build_view
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.engine import score
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = {

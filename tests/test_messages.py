@@ -12,17 +12,17 @@ from typing import Any
 import pytest
 
 from founder_check import Content
-from founder_check.answer_rules import parse_date
-from founder_check.answers import coerce_answer, parse_answers
+from founder_check.base.errors import AnswersError, Problem
+from founder_check.base.i18n import Entry, translations
+from founder_check.base.messages import Known, Message, Quoted, Series, told
+from founder_check.base.problem_texts import FOREIGN, PROBLEMS
+from founder_check.base.readers import parse_json, parse_yaml
 from founder_check.cohort.inputs import Item, Rejection
 from founder_check.cohort.pool import death_reason
 from founder_check.cohort.process import _lost
 from founder_check.cohort.rejections import RejectionLimiter
-from founder_check.errors import AnswersError, Problem
-from founder_check.i18n import Entry, translations
-from founder_check.messages import Known, Message, Quoted, Series, told
-from founder_check.problem_texts import FOREIGN, PROBLEMS
-from founder_check.readers import parse_json, parse_yaml
+from founder_check.scoring.answer_rules import parse_date
+from founder_check.scoring.answers import coerce_answer, parse_answers
 from tests.answer_factory import answers_data
 
 _ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'-]*(?:[ ,;:]+[A-Za-z][A-Za-z'-]*){2,}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.overwrite import existing_work, other_name, same_file
+from founder_check.scoring.overwrite import existing_work, other_name, same_file
 from tests.conftest import run_cli
 
 FILLED = "founder: Ada\nanswers:\n  market.timing: concrete_trigger\n"

@@ -16,9 +16,9 @@ import jsonschema
 import pytest
 
 from founder_check import Content
-from founder_check.answers import load_answers
-from founder_check.engine import score
-from founder_check.errors import AnswersError
+from founder_check.base.errors import AnswersError
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.engine import score
 from tests.conftest import run_cli
 
 LEFT_OUT = ("funding", "risk")

@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from founder_check import Content, load_content
-from founder_check.answers import Answers, load_answers
 from founder_check.content.models import UNKNOWN
-from founder_check.engine import score
 from founder_check.report.formats import ExportFormat, export
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.answers import Answers, load_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.scorecard import Scorecard
 from tests.conftest import ROOT, run_cli
 from tests.id_scan import ids_in
 from tests.test_engine_properties import answers_strategy

@@ -19,17 +19,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from founder_check import Content, load_content
-from founder_check.answers import Answers, coerce_answer, load_answers, parse_answers
+from founder_check.base.json_text import compact
+from founder_check.base.readers import parse_yaml
 from founder_check.content.models import UNKNOWN
-from founder_check.engine import score
-from founder_check.json_text import compact
-from founder_check.planner import next_steps, written
-from founder_check.readers import parse_yaml
 from founder_check.report.json_format import scorecard_json
-from founder_check.schemas import scorecard_schema
-from founder_check.scorecard import Scorecard
-from founder_check.standing import model
-from founder_check.valuation import answer_label, answer_value, unknown_label
+from founder_check.scoring.answers import Answers, coerce_answer, load_answers, parse_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.planner import next_steps, written
+from founder_check.scoring.schemas import scorecard_schema
+from founder_check.scoring.scorecard import Scorecard
+from founder_check.scoring.standing import model
+from founder_check.scoring.valuation import answer_label, answer_value, unknown_label
 from tests.answer_factory import answer_for, answers_data
 from tests.test_cases import CASE_IDS, fixture_path
 

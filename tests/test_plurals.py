@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.i18n import Entry, Texts, plural_form, translations
+from founder_check.base.i18n import Entry, Texts, plural_form, translations
 from founder_check.report.labels import label
 from founder_check.report.weights import _WORDS as WEIGHT_WORDS
 from tests.catalogs import all_tables
@@ -27,12 +27,12 @@ from tests.conftest import copy_content, run_cli
 _VERBS = frozenset({"is", "has", "means", "asks", "was", "does"})
 # Plain texts whose number is never 1, by table and key: why.
 NEVER_ONE = {
-    ("problem_texts.PROBLEMS", "long_text"): "only keys longer than 100 characters are cut",
-    ("problem_texts.PROBLEMS", "text_too_long"): "only texts over 10,000 characters",
-    ("problem_texts.PROBLEMS", "too_deep"): "the nesting limit, 64",
-    ("problem_texts.PROBLEMS", "too_many_values"): "the value limit, 50,000",
-    ("problem_texts.PROBLEMS", "huge_whole_number"): "only numbers of over 300 digits",
-    ("problem_texts.PROBLEMS", "row_too_wide"): "more cells than a header of at least one",
+    ("base.problem_texts.PROBLEMS", "long_text"): "only keys longer than 100 characters are cut",
+    ("base.problem_texts.PROBLEMS", "text_too_long"): "only texts over 10,000 characters",
+    ("base.problem_texts.PROBLEMS", "too_deep"): "the nesting limit, 64",
+    ("base.problem_texts.PROBLEMS", "too_many_values"): "the value limit, 50,000",
+    ("base.problem_texts.PROBLEMS", "huge_whole_number"): "only numbers of over 300 digits",
+    ("base.problem_texts.PROBLEMS", "row_too_wide"): "more cells than a header of at least one",
     ("report.labels.label", "cohort_percentiles_hidden"): "the minimum cohort size, 5",
     ("interview.words.word", "too_long"): "the longest text an answer takes",
     ("report.progress._WORDS", "stage_points"): "a signed decimal, +1.0 points",

@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from founder_check import load_content
-from founder_check.answer_rules import is_unknown_word
-from founder_check.answers import Answers, parse_answers
+from founder_check.base.errors import FounderCheckError
+from founder_check.base.readers import decode_text, parse_data
 from founder_check.cohort.inputs import Rejection, csv_items, read_answers
 from founder_check.cohort.mapping import CsvMapping, load_mapping
-from founder_check.engine import score
-from founder_check.errors import FounderCheckError
-from founder_check.readers import decode_text, parse_data
+from founder_check.scoring.answer_rules import is_unknown_word
+from founder_check.scoring.answers import Answers, parse_answers
+from founder_check.scoring.engine import score
 from tests.test_engine_properties import answers_strategy
 
 CONTENT = load_content()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.errors import InputFileError
-from founder_check.readers import MAX_DEPTH, load_data, parse_json, parse_yaml
+from founder_check.base.errors import InputFileError
+from founder_check.base.readers import MAX_DEPTH, load_data, parse_json, parse_yaml
 
 
 def _error(text: str, *, json_format: bool = False) -> str:

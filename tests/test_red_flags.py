@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from founder_check import Content, load_content
-from founder_check.answers import parse_answers
+from founder_check.scoring.answers import parse_answers
 from tests.answer_factory import answers_data
 from tests.rule_helpers import (
     RULE_CASES,

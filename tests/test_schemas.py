@@ -29,13 +29,13 @@ from hypothesis import strategies as st
 
 import founder_check
 from founder_check import Content, load_content
-from founder_check.answers import load_answers, parse_answers
-from founder_check.engine import score
 from founder_check.interview.answers_file import save_answers
 from founder_check.report.formats import ExportFormat, export
-from founder_check.schemas import SHIPPED
-from founder_check.template import answers_template
-from founder_check.valuation import answer_value
+from founder_check.report.template import answers_template
+from founder_check.scoring.answers import load_answers, parse_answers
+from founder_check.scoring.engine import score
+from founder_check.scoring.schemas import SHIPPED
+from founder_check.scoring.valuation import answer_value
 from tests.answer_factory import answers_data
 from tests.cohort_helpers import read_json, write_cohort
 from tests.conftest import ROOT, copy_content, edit_file, run_cli
@@ -332,7 +332,7 @@ def test_violations_are_rejected(
 def test_pydantic_checks_the_bounds_the_schema_states(assessed: list[dict[str, Any]]) -> None:
     from pydantic import TypeAdapter, ValidationError
 
-    from founder_check.scorecard import Scorecard
+    from founder_check.scoring.scorecard import Scorecard
 
     adapter = TypeAdapter(Scorecard)
     card = {k: v for k, v in assessed[0].items()}

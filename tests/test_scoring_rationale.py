@@ -15,9 +15,9 @@ import re
 import pytest
 
 from founder_check import Content
-from founder_check.conditions import questions_in
 from founder_check.content.weights import StageWeights, stage_weights
 from founder_check.report.weights import weights_markdown
+from founder_check.scoring.conditions import questions_in
 from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "scoring-rationale.md"

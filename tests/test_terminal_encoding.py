@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.streams import holds_unicode, tolerate_unencodable_text, write_data
+from founder_check.base.streams import holds_unicode, tolerate_unencodable_text, write_data
 from tests.conftest import EXAMPLES, script_path
 
 LATIN1 = {"LANG": "en_US.ISO-8859-1", "LC_ALL": "", "PYTHONIOENCODING": "latin-1"}

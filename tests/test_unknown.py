@@ -22,22 +22,22 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from founder_check import Content, load_content
-from founder_check.answers import Answers, load_answers, parse_answers
+from founder_check.base.errors import AnswersError
+from founder_check.base.json_text import compact
+from founder_check.base.readers import parse_yaml
 from founder_check.cohort.inputs import Item, discover, iter_items, read_answers
 from founder_check.cohort.mapping import CsvMapping, load_mapping, mapping_skeleton
-from founder_check.conditions import applies, questions_in
 from founder_check.content.models import UNKNOWN, Option, Question, Text
-from founder_check.engine import score
-from founder_check.errors import AnswersError
-from founder_check.json_text import compact
-from founder_check.readers import parse_yaml
 from founder_check.report.markdown import view_markdown
+from founder_check.report.template import answers_template
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view
-from founder_check.schemas import answers_schema, scorecard_schema
-from founder_check.scorecard import Scorecard
-from founder_check.template import answers_template
-from founder_check.valuation import (
+from founder_check.scoring.answers import Answers, load_answers, parse_answers
+from founder_check.scoring.conditions import applies, questions_in
+from founder_check.scoring.engine import score
+from founder_check.scoring.schemas import answers_schema, scorecard_schema
+from founder_check.scoring.scorecard import Scorecard
+from founder_check.scoring.valuation import (
     WEAK_VALUE,
     answer_label,
     answer_value,
@@ -507,7 +507,7 @@ def test_cohort_scores_founders_with_unknown_answers(tmp_path: Path) -> None:
 
 
 def test_explain_shows_what_not_sure_is_worth() -> None:
-    from founder_check.explain import explain
+    from founder_check.report.explain.lookup import explain
 
     scored = _scored(CONTENT)
     data = explain(CONTENT, scored.id, lang="zh")

@@ -24,17 +24,17 @@ __all__ = [
 
 if TYPE_CHECKING:
     from founder_check.api import load_content, score
+    from founder_check.base.errors import FounderCheckError, Problem
     from founder_check.content.models import Content
-    from founder_check.errors import FounderCheckError, Problem
-    from founder_check.scorecard import Scorecard
+    from founder_check.scoring.scorecard import Scorecard
 
 _LAZY = {
     "load_content": "founder_check.api",
     "score": "founder_check.api",
     "Content": "founder_check.content.models",
-    "FounderCheckError": "founder_check.errors",
-    "Problem": "founder_check.errors",
-    "Scorecard": "founder_check.scorecard",
+    "FounderCheckError": "founder_check.base.errors",
+    "Problem": "founder_check.base.errors",
+    "Scorecard": "founder_check.scoring.scorecard",
 }
 
 

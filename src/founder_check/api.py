@@ -14,13 +14,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from founder_check.base.errors import AnswersError, ContentError, FounderCheckError, Problem
 from founder_check.content.cache import content_key, load_content_cached
 from founder_check.content.location import default_content_dir
-from founder_check.errors import AnswersError, ContentError, FounderCheckError, Problem
 
 if TYPE_CHECKING:
     from founder_check.content.models import Content, Lang
-    from founder_check.scorecard import Scorecard
+    from founder_check.scoring.scorecard import Scorecard
 
 SOURCE = "answers"  # how problems name the mapping given to `score`
 LANGS = ("en", "zh")
@@ -67,14 +67,14 @@ def score(
     AnswersError, a bad `stage` or `lang` FounderCheckError, each problem naming its field.
     """
     # imported here: the command line imports this module for `load_content` alone
-    from founder_check.answers import parse_answers
-    from founder_check.engine import score as score_answers
+    from founder_check.scoring.answers import parse_answers
+    from founder_check.scoring.engine import score as score_answers
 
     if content is None:
         content = load_content()
     _check_options(content, stage, lang)
     if not isinstance(answers, Mapping):
-        from founder_check.messages import Message
+        from founder_check.base.messages import Message
 
         raise AnswersError(Problem(SOURCE, Message("answers_not_mapping")))
     parsed = parse_answers(answers, content, source=SOURCE)
@@ -83,7 +83,7 @@ def score(
 
 def _check_options(content: Content, stage: str | None, lang: str) -> None:
     """Refuse what `assess --stage` and `--lang` would refuse, naming the argument."""
-    from founder_check.messages import Message, Quoted, Series
+    from founder_check.base.messages import Message, Quoted, Series
 
     problems = []
     if stage is not None and (not isinstance(stage, str) or stage not in content.stage_by_id):

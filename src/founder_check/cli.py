@@ -22,10 +22,10 @@ import typer
 from founder_check._version import __version__
 
 if TYPE_CHECKING:
-    from founder_check.answers import Answers
-    from founder_check.compare import Comparison
     from founder_check.content.models import Content
     from founder_check.content.models import Lang as LangCode
+    from founder_check.scoring.answers import Answers
+    from founder_check.scoring.compare import Comparison
 
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
@@ -62,7 +62,7 @@ def _lang_or_locale(ctx: typer.Context, param: typer.CallbackParam, value: Lang)
     The `= Lang.en` of each command is only the value click reports as not given."""
     source = ctx.get_parameter_source(param.name) if param.name else None
     if source is not None and source.name == "DEFAULT":  # click's ParameterSource.DEFAULT
-        from founder_check.env_lang import lang_from_env
+        from founder_check.base.env_lang import lang_from_env
 
         return Lang(lang_from_env(os.environ))
     return value
@@ -98,13 +98,13 @@ ForceOption = Annotated[
 
 def _console() -> Any:
     """The console reports are printed to: no control character from an input gets through."""
-    from founder_check.text_safety import safe_console
+    from founder_check.base.text_safety import safe_console
 
     return safe_console()
 
 
 def _err_console() -> Any:
-    from founder_check.text_safety import safe_console
+    from founder_check.base.text_safety import safe_console
 
     return safe_console(stderr=True)
 
@@ -116,8 +116,8 @@ def report_error(exc: BaseException) -> int:
     """Print a user error (each problem on a line) to stderr; return its exit code."""
     from rich.markup import escape  # problems quote user text: '[/x]' is not markup
 
-    from founder_check.errors import FounderCheckError
-    from founder_check.text_safety import visible  # and may hold escape sequences
+    from founder_check.base.errors import FounderCheckError
+    from founder_check.base.text_safety import visible  # and may hold escape sequences
 
     console = _err_console()
     if isinstance(exc, FounderCheckError):
@@ -125,7 +125,7 @@ def report_error(exc: BaseException) -> int:
             line = escape(visible(str(problem)))
             console.print(f"[red]error:[/red] {line}", markup=True, soft_wrap=True)
         if len(exc.problems) > MAX_PROBLEMS_PRINTED:
-            from founder_check.i18n import plural_form
+            from founder_check.base.i18n import plural_form
 
             more = len(exc.problems) - MAX_PROBLEMS_PRINTED
             what = plural_form(more, "problem", "problems")
@@ -146,7 +146,7 @@ def guarded(function: F) -> F:
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from founder_check.errors import FounderCheckError
+        from founder_check.base.errors import FounderCheckError
 
         try:
             return function(*args, **kwargs)
@@ -172,8 +172,8 @@ def guarded(function: F) -> F:
 def _output_failure(exc: OSError) -> Exception:
     """An OSError no command turned into a message: writing the report to the terminal or a
     redirected stdout failed (ENOSPC, EIO), unless it names a file."""
-    from founder_check.errors import OutputError, Problem
-    from founder_check.outputs import reason
+    from founder_check.base.errors import OutputError, Problem
+    from founder_check.base.outputs import reason
 
     if exc.filename is not None:
         return OutputError(Problem(str(exc.filename), reason(exc)))
@@ -181,7 +181,7 @@ def _output_failure(exc: OSError) -> Exception:
 
 
 def usage_error(message: str) -> None:
-    from founder_check.errors import UsageError
+    from founder_check.base.errors import UsageError
 
     raise UsageError(message)
 
@@ -243,11 +243,11 @@ def _root(
 def write_output(path: str, text: str) -> None:
     """Write to a file atomically (mode 0600), into a device or pipe, or to stdout for '-'."""
     if path == "-":
-        from founder_check.streams import write_data
+        from founder_check.base.streams import write_data
 
         write_data(text)  # UTF-8 whatever the terminal's encoding: it is a file's content
         return
-    from founder_check.outputs import write_text
+    from founder_check.base.outputs import write_text
 
     write_text(path, text)
 
@@ -256,7 +256,7 @@ def check_output_path(path: str | None, option: str = "") -> None:
     """Refuse, before any work is done, an output path that cannot be written."""
     if path is None or path == "-":
         return
-    from founder_check.outputs import check_output
+    from founder_check.base.outputs import check_output
 
     check_output(path, option)
 
@@ -264,8 +264,8 @@ def check_output_path(path: str | None, option: str = "") -> None:
 def check_not_input(outputs: dict[str, str | None], answers: list[Path | None]) -> None:
     """Refuse (exit 2) an export written over an answers file the command reads or saves:
     a report is replaced as usual, answers never are."""
-    from founder_check.errors import Problem, UsageError
-    from founder_check.overwrite import same_file
+    from founder_check.base.errors import Problem, UsageError
+    from founder_check.scoring.overwrite import same_file
 
     for option, path in outputs.items():
         for source in answers:
@@ -393,7 +393,7 @@ def assess(
             "--save, --resume, --update, --section, --force and DRAFT are for the interview, "
             "not for --answers"
         )
-    from founder_check.answers import load_answers
+    from founder_check.scoring.answers import load_answers
 
     loaded = load_answers(answers, content)
     emit_scorecard(
@@ -406,7 +406,7 @@ def assess(
         html_path=html_path,
     )
     if loaded.left_out:  # a file written by `assess --section`: say how to complete it
-        from founder_check.left_out import completion_hint
+        from founder_check.scoring.left_out import completion_hint
 
         given = [] if content_dir is None else ["--content", str(content_dir)]
         given += ["--lang", "zh"] if lang.value == "zh" else []
@@ -465,7 +465,7 @@ def _interview(
         html_path=html_path,
     )
     if before is not None and "-" not in (json_path, markdown_path, html_path):
-        from founder_check.compare import compare as compare_answers
+        from founder_check.scoring.compare import compare as compare_answers
 
         _print_comparison(compare_answers(content, before, result.answers, lang=lang))
 
@@ -475,8 +475,8 @@ def _update_base(content: Content, options: Any) -> Answers | None:
     the interview, since the new answers may be saved over the same file."""
     if options.update is None:
         return None
-    from founder_check.answers import parse_answers
-    from founder_check.readers import load_data
+    from founder_check.base.readers import load_data
+    from founder_check.scoring.answers import parse_answers
 
     data = load_data(options.update)
     return parse_answers(data, content, source=str(options.update), require_complete=False)
@@ -493,8 +493,8 @@ def emit_scorecard(
     html_path: str | None = None,
 ) -> None:
     """Score, then print the report and/or write the exports ('-' for stdout: no report)."""
-    from founder_check.engine import score
     from founder_check.report.formats import ExportFormat, export
+    from founder_check.scoring.engine import score
 
     card = score(content, answers, stage=stage, lang=lang, generated_at=now_iso())
     written = []
@@ -549,7 +549,7 @@ def template(
     if as_csv:
         _csv_template(content, lang.value, output, map_path)
         return
-    from founder_check.template import answers_template
+    from founder_check.report.template import answers_template
 
     text = answers_template(content, lang.value)
     if output is None:
@@ -569,7 +569,7 @@ def _keep_what_was_written(
     force: bool,
 ) -> None:
     """Refuse (exit 2) to replace a filled answers file, form or edited mapping: `overwrite`."""
-    from founder_check.overwrite import check_overwrite
+    from founder_check.scoring.overwrite import check_overwrite
 
     check_overwrite(output, "--output", lang, kind="csv" if as_csv else "answers", force=force)
     if map_path is not None:
@@ -624,14 +624,14 @@ def compare(
     content = load_content_option(content_dir)
     check_output_path(json_path, "--json")
     check_not_input({"--json": json_path}, [old, new])
-    from founder_check.assessment_file import load_assessment
-    from founder_check.compare import compare as compare_answers
+    from founder_check.scoring.assessment_file import load_assessment
+    from founder_check.scoring.compare import compare as compare_answers
 
     comparison = compare_answers(
         content, load_assessment(old, content), load_assessment(new, content), lang=lang.value
     )
     if json_path is not None:
-        from founder_check import json_text
+        from founder_check.base import json_text
 
         write_output(json_path, json_text.indented(comparison))
         if json_path == "-":
@@ -793,13 +793,13 @@ def explain(
     """Show how a question, factor, red flag, chapter, stage or level is scored and sourced."""
     content = load_content_option(content_dir)
     check_stage(content, stage)
-    from founder_check.explain import explain as explain_id
+    from founder_check.report.explain.lookup import explain as explain_id
 
     data = explain_id(content, item_id, lang=lang.value, stage=stage)
     if as_json:
         _print_json(data)
         return
-    from founder_check.report.explain import render_explain
+    from founder_check.report.explain.render import render_explain
 
     render_explain(data, lang.value, _console())
 
@@ -812,15 +812,15 @@ def content_check(
     ] = None,
 ) -> None:
     """Validate a content folder; report every problem with file and line."""
+    from founder_check.base.errors import ContentError
     from founder_check.content.loader import check_content_dir
-    from founder_check.errors import ContentError
 
     root = content_root(directory)
     content, problems = check_content_dir(root)
     if problems:
         raise ContentError(problems)
     assert content is not None
-    from founder_check.i18n import plural_form
+    from founder_check.base.i18n import plural_form
 
     def counted(count: int, one: str, other: str) -> str:
         return f"{count} {plural_form(count, one, other)}"
@@ -877,7 +877,7 @@ SchemaPathOption = Annotated[
 @guarded
 def schema_scorecard(path: SchemaPathOption = False) -> None:
     """JSON Schema of the scorecard (assess --json)."""
-    from founder_check.schemas import scorecard_schema
+    from founder_check.scoring.schemas import scorecard_schema
 
     _print_schema("scorecard", scorecard_schema, path)
 
@@ -913,7 +913,7 @@ def schema_cohort_texts(path: SchemaPathOption = False) -> None:
 @guarded
 def schema_answers(content_dir: ContentOption = None, path: SchemaPathOption = False) -> None:
     """JSON Schema of an answers file (in its JSON form) for the loaded content."""
-    from founder_check.schemas import answers_schema, answers_schema_file, schema_text
+    from founder_check.scoring.schemas import answers_schema, answers_schema_file, schema_text
 
     content = load_content_option(content_dir)
     if not path:
@@ -923,7 +923,7 @@ def schema_answers(content_dir: ContentOption = None, path: SchemaPathOption = F
     if found is None and content_dir is not None:
         from shlex import quote
 
-        from founder_check.errors import FounderCheckError, Problem
+        from founder_check.base.errors import FounderCheckError, Problem
 
         raise FounderCheckError(
             Problem(
@@ -938,7 +938,7 @@ def schema_answers(content_dir: ContentOption = None, path: SchemaPathOption = F
 
 def _print_schema(name: str, build: Callable[[], dict[str, Any]], path: bool) -> None:
     """A schema's text, or with --path the file of it that the installed package holds."""
-    from founder_check.schemas import schema_text, shipped_file
+    from founder_check.scoring.schemas import schema_text, shipped_file
 
     if path:
         _print_schema_path(name, shipped_file(name))
@@ -948,7 +948,7 @@ def _print_schema(name: str, build: Callable[[], dict[str, Any]], path: bool) ->
 
 def _print_schema_path(name: str, found: Path | None) -> None:
     if found is None:
-        from founder_check.errors import FounderCheckError, Problem
+        from founder_check.base.errors import FounderCheckError, Problem
 
         raise FounderCheckError(
             Problem(
@@ -997,7 +997,7 @@ def main() -> None:
         from typer._completion_classes import completion_init
 
         completion_init()
-    from founder_check.streams import tolerate_unencodable_text
+    from founder_check.base.streams import tolerate_unencodable_text
 
     tolerate_unencodable_text()  # a Latin-1 terminal gets '?' for what it cannot show
     try:

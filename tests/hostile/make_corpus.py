@@ -1990,9 +1990,10 @@ def _scorecard(change: Callable[[dict[str, Any]], str | None]) -> Builder:
     (which edits the data, or returns the whole text to write)."""
 
     def build(target: Path) -> None:
-        from founder_check import json_text, load_content
-        from founder_check.answers import load_answers
-        from founder_check.engine import score
+        from founder_check import load_content
+        from founder_check.base import json_text
+        from founder_check.scoring.answers import load_answers
+        from founder_check.scoring.engine import score
 
         content = load_content()
         answers = load_answers(ROOT / "examples" / "seed-founder.yaml", content)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from founder_check.base.unicode_text import replace_lone_surrogates
 from founder_check.interview.draft_lock import (
     DraftInUseError,
     hold_draft,
@@ -18,7 +19,6 @@ from founder_check.interview.draft_lock import (
     remove_stale_temporaries,
 )
 from founder_check.interview.drafts import Draft, save_draft
-from founder_check.unicode_text import replace_lone_surrogates
 
 HOLD = """
 import sys, time

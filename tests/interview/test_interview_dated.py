@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.answers import load_answers
 from founder_check.content.models import Content
 from founder_check.interview.setup import InterviewOptions
+from founder_check.scoring.answers import load_answers
 from tests.interview.test_interview_session import ALL_KEYS, ENTER, SAVE, interview
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.answers import Answers, parse_answers
+from founder_check.base.errors import FounderCheckError
 from founder_check.content.models import Content
-from founder_check.errors import FounderCheckError
 from founder_check.interview.drafts import (
     Draft,
     default_draft_dir,
@@ -20,6 +19,7 @@ from founder_check.interview.drafts import (
     remove_draft,
     save_draft,
 )
+from founder_check.scoring.answers import Answers, parse_answers
 
 
 def make_draft(content: Content, **changes: object) -> Draft:

@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 import yaml
 
-from founder_check.answers import load_answers
 from founder_check.content.loader import load_content
 from founder_check.content.models import Content
+from founder_check.scoring.answers import load_answers
 from tests.id_scan import ids_in
 from tests.interview.conftest import COLUMNS, ROWS
 

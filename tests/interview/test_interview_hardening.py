@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.answers import load_answers
 from founder_check.content.models import Content
+from founder_check.scoring.answers import load_answers
 from tests.interview.test_interview_e2e import (
     BASICS,
     CTRL_C,

@@ -16,15 +16,15 @@ from typing import Any
 
 import pytest
 
-from founder_check.answers import load_answers
+from founder_check.base.errors import UsageError
+from founder_check.base.readers import load_data
 from founder_check.content.models import Content
-from founder_check.engine import score
-from founder_check.errors import UsageError
 from founder_check.interview.drafts import read_draft
 from founder_check.interview.session import InterviewInterrupted
 from founder_check.interview.setup import InterviewOptions, check_options
-from founder_check.readers import load_data
 from founder_check.report.view import build_view
+from founder_check.scoring.answers import load_answers
+from founder_check.scoring.engine import score
 from tests.conftest import script_path
 from tests.interview.conftest import FIXTURE_CONTENT
 from tests.interview.test_interview_session import (

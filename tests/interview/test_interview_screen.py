@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from founder_check.answers import load_answers
 from founder_check.content.loader import load_content
 from founder_check.content.models import Content, Lang
 from founder_check.interview.words import word
+from founder_check.scoring.answers import load_answers
 from tests.interview.screen import BACKSPACE, CTRL_D, ENTER, Screen, private_env, squeeze
 from tests.interview.walk import (
     EVERYTHING_APPLIES,

@@ -19,9 +19,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from founder_check.answers import load_answers, parse_answers
+from founder_check.base.errors import FounderCheckError, OutputError, UsageError
 from founder_check.content.models import Content
-from founder_check.errors import FounderCheckError, OutputError, UsageError
 from founder_check.interview.drafts import draft_path_for, read_draft, save_draft
 from founder_check.interview.keys import GoBack
 from founder_check.interview.session import (
@@ -36,6 +35,7 @@ from founder_check.interview.setup import (
     require_terminal,
     resume_command,
 )
+from founder_check.scoring.answers import load_answers, parse_answers
 
 UP, DOWN, ENTER, SPACE = "\x1b[A", "\x1b[B", "\r", " "
 
@@ -311,7 +311,7 @@ def test_sections_without_earlier_answers_report_what_is_missing(
     assert result.unanswered_required == 4
     assert "basics.sector" not in result.answers.values
     text = result.saved_to.read_text(encoding="utf-8")
-    from founder_check.readers import parse_yaml
+    from founder_check.base.readers import parse_yaml
 
     partial = parse_answers(parse_yaml(text, "x"), content, require_complete=False)
     assert partial.values["details.runway"] == 18.5

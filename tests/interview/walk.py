@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from founder_check.conditions import question_applies
 from founder_check.content.models import YES, Content, Lang, Question
 from founder_check.interview.prompts import prompt_message
 from founder_check.interview.words import word
-from founder_check.valuation import AnswerValue, unknown_label
+from founder_check.scoring.conditions import question_applies
+from founder_check.scoring.valuation import AnswerValue, unknown_label
 from tests.interview.screen import DOWN, ENTER, SPACE, UP, Screen, squeeze
 
 EVERYTHING_APPLIES: dict[str, Any] = {  # the bundled content: every conditional question asked

@@ -37,7 +37,7 @@ from founder_check.cohort.models import (
     SharedGap,
 )
 from founder_check.content.models import SEVERITY_RANK, Content, Lang
-from founder_check.scorecard import ChapterRef
+from founder_check.scoring.scorecard import ChapterRef
 
 NO_FLAG = 3
 TOP_SHARED_GAPS = 10

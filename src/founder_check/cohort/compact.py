@@ -19,11 +19,11 @@ from datetime import date
 from typing import Any
 
 from founder_check._version import __version__
-from founder_check.answers import Answers
 from founder_check.cohort.aggregate import CardRef, FounderOutcome
 from founder_check.cohort.models import COMPACT_SCHEMA_VERSION, TEXTS_SCHEMA_VERSION
-from founder_check.conditions import Compiled, compile_condition, questions_in
 from founder_check.content.models import Content, Lang, Stage
+from founder_check.scoring.answers import Answers
+from founder_check.scoring.conditions import Compiled, compile_condition, questions_in
 from founder_check.scoring.plan import (
     NOT_COUNTED,
     Outcome,
@@ -32,7 +32,7 @@ from founder_check.scoring.plan import (
     reading_reasons,
     scoring_plan,
 )
-from founder_check.valuation import AnswerValue
+from founder_check.scoring.valuation import AnswerValue
 
 TEXTS_FILE = "texts.json"
 MAX_BYTES = 12 * 1024  # a compact scorecard, its cohort block included, stays under this

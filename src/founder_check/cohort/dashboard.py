@@ -23,6 +23,7 @@ from typing import Any
 from markupsafe import Markup
 
 from founder_check._version import __version__
+from founder_check.base.i18n import Texts
 from founder_check.cohort.aggregate import CohortStats, quartiles
 from founder_check.cohort.dashboard_words import word
 from founder_check.cohort.export import COHORT_CSV, COHORT_JSON, REJECTED_CSV
@@ -31,7 +32,6 @@ from founder_check.cohort.models import FactorStats, RedFlagCount, SharedGap
 from founder_check.cohort.onepagers import page_href
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import SEVERITY_RANK, Content, Lang
-from founder_check.i18n import Texts
 from founder_check.report import svg
 from founder_check.report.labels import aside, colon, field, joined, label
 from founder_check.report.templating import drawn, environment, html_lang

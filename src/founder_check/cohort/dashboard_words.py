@@ -3,7 +3,7 @@ cohort report shares (ranking, founders, red flags...) stay in `report.labels`."
 
 from __future__ import annotations
 
-from founder_check.i18n import Texts, neutral, phrase, plural_phrase
+from founder_check.base.i18n import Texts, neutral, phrase, plural_phrase
 
 word = Texts(
     plural_phrase("page_title", "Cohort of {count:,} founder", "Cohort of {count:,} founders"),

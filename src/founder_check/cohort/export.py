@@ -21,14 +21,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from founder_check.atomic import write_chunks_atomic
+from founder_check.base.atomic import write_chunks_atomic
+from founder_check.base.json_text import compact
 from founder_check.cohort.aggregate import CohortStats
 from founder_check.cohort.hashes import HashSet, hash64
 from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import Placement
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
-from founder_check.json_text import compact
 
 COHORT_JSON = "cohort.json"
 COHORT_CSV = "cohort.csv"

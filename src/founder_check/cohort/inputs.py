@@ -25,7 +25,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from founder_check.answers import Answers, parse_answers
+from founder_check.base.errors import AnswersError, FounderCheckError, Problem
+from founder_check.base.messages import Known, Message, Quoted
+from founder_check.base.readers import load_data
 from founder_check.cohort.mapping import (
     ColumnPlan,
     CsvMapping,
@@ -35,9 +37,7 @@ from founder_check.cohort.mapping import (
 )
 from founder_check.cohort.text import shown_path, truncated
 from founder_check.content.models import Content
-from founder_check.errors import AnswersError, FounderCheckError, Problem
-from founder_check.messages import Known, Message, Quoted
-from founder_check.readers import load_data
+from founder_check.scoring.answers import Answers, parse_answers
 
 ANSWER_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 CSV_SUFFIXES = frozenset({".csv"})

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from founder_check.base.errors import InputFileError, Problem
+from founder_check.base.i18n import Texts, phrase
+from founder_check.base.messages import Message, Quoted, Series
+from founder_check.base.readers import LineDict, line_of, load_data
 from founder_check.content.models import NO, STRICT, UNKNOWN, YES, Content, Lang, Question
-from founder_check.errors import InputFileError, Problem
-from founder_check.i18n import Texts, phrase
-from founder_check.messages import Message, Quoted, Series
-from founder_check.readers import LineDict, line_of, load_data
-from founder_check.valuation import answer_label, unknown_label
+from founder_check.scoring.valuation import answer_label, unknown_label
 
 METADATA = ("founder", "company", "stage")
 DEFAULT_SEPARATOR = ";"
@@ -199,7 +199,7 @@ def load_mapping(
 
 def _check_value(content: Content, target: str, value: str) -> str | None:
     """Why `value` is not a valid answer (or stage) for the target, or None if it is."""
-    from founder_check.answers import coerce_answer
+    from founder_check.scoring.answers import coerce_answer
 
     if target == "stage":
         if value in content.stage_by_id:
@@ -214,7 +214,7 @@ def _check_value(content: Content, target: str, value: str) -> str | None:
 
 
 def _suggest(key: str, known: Sequence[str] | set[str]) -> Message:
-    from founder_check.suggest import close_match
+    from founder_check.base.suggest import close_match
 
     close = close_match(key, known)
     return Message("did_you_mean_column", name=Quoted.of(close)) if close else Message("empty")

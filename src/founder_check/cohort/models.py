@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from founder_check.content.models import STRICT
-from founder_check.scorecard import (
+from founder_check.scoring.scorecard import (
     ChapterRef,
     Count,
     Day,
@@ -337,20 +337,20 @@ class CohortTexts:
 
 def cohort_schema() -> dict[str, Any]:
     """JSON Schema of cohort.json."""
-    from founder_check.schemas import model_schema
+    from founder_check.scoring.schemas import model_schema
 
     return model_schema(CohortReport, "cohort", COHORT_SCHEMA_VERSION)
 
 
 def cohort_scorecard_schema() -> dict[str, Any]:
     """JSON Schema of a founder's scorecard written by `cohort` (compact, by id)."""
-    from founder_check.schemas import model_schema
+    from founder_check.scoring.schemas import model_schema
 
     return model_schema(CohortScorecard, "cohort-scorecard", COMPACT_SCHEMA_VERSION)
 
 
 def cohort_texts_schema() -> dict[str, Any]:
     """JSON Schema of texts.json, the texts the compact scorecards refer to."""
-    from founder_check.schemas import model_schema
+    from founder_check.scoring.schemas import model_schema
 
     return model_schema(CohortTexts, "cohort-texts", TEXTS_SCHEMA_VERSION)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from founder_check.content.models import Content
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.scorecard import Scorecard
 
 ONEPAGERS = "onepagers"
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from founder_check.errors import FounderCheckError, Problem, UsageError
+from founder_check.base.errors import FounderCheckError, Problem, UsageError
 
 WORK_DIR_PREFIX = ".founder-check-"
 EARLIER_REPORT = "cohort.json"  # its presence marks a folder holding an earlier report

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
-from founder_check.errors import FounderCheckError, Problem
+from founder_check.base.errors import FounderCheckError, Problem
 
 T = TypeVar("T")
 Handler = Callable[[str, list[Any]], list[Any]]  # (task name, items) -> one result per item
@@ -101,7 +101,7 @@ class _Worker:
 
 def death_reason(exitcode: int | None) -> str:
     """How a worker process ended, in words (a `Message`: English as text, or Chinese)."""
-    from founder_check.messages import Message
+    from founder_check.base.messages import Message
 
     if exitcode is not None and exitcode < 0:
         try:

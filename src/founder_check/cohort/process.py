@@ -25,14 +25,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from founder_check.answers import Answers
-from founder_check.atomic import PRIVATE_MODE, write_new_file
+from founder_check.base.atomic import PRIVATE_MODE, write_new_file
+from founder_check.base.errors import FounderCheckError, Problem
+from founder_check.base.messages import Message
 from founder_check.cohort.aggregate import CardRef, FounderOutcome
 from founder_check.cohort.inputs import Item, Rejection, read_answers
 from founder_check.cohort.pool import chunked
 from founder_check.content.models import Content, Lang
-from founder_check.errors import FounderCheckError, Problem
-from founder_check.messages import Message
+from founder_check.scoring.answers import Answers
 from founder_check.scoring.plan import Outcome as ScoredOutcome
 
 CHUNK = 32
@@ -106,10 +106,10 @@ class Scorer:
     """Read, score and summarise one founder at a time; write the scorecard's part file."""
 
     def __init__(self, content: Content, settings: Settings) -> None:
+        from founder_check.base.json_text import compact
         from founder_check.cohort.compact import compact_scorecard, founder_outcome
         from founder_check.cohort.onepagers import render_page
-        from founder_check.engine import score
-        from founder_check.json_text import compact
+        from founder_check.scoring.engine import score
 
         self.content = content
         self.settings = settings

@@ -19,12 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from founder_check.base.errors import Problem
+from founder_check.base.messages import told
+from founder_check.base.problem_texts import PROBLEMS
 from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.text import shown_path, truncated, writable
 from founder_check.content.models import Lang
-from founder_check.errors import Problem
-from founder_check.messages import told
-from founder_check.problem_texts import PROBLEMS
 
 PROBLEMS_KEPT = 3
 DETAILED_INPUTS = 1000

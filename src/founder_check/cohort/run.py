@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from founder_check import readers
 from founder_check._version import __version__
-from founder_check.atomic import flush_folder, write_chunks_atomic, write_text_atomic
+from founder_check.base import readers
+from founder_check.base.atomic import flush_folder, write_chunks_atomic, write_text_atomic
+from founder_check.base.data import to_data
+from founder_check.base.errors import FounderCheckError, Problem
+from founder_check.base.messages import Message
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
 from founder_check.cohort.hashes import HashSet, hash64
@@ -44,9 +47,6 @@ from founder_check.cohort.rejections import RejectionLimiter, readable
 from founder_check.cohort.render import CohortView, render
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
-from founder_check.data import to_data
-from founder_check.errors import FounderCheckError, Problem
-from founder_check.messages import Message
 
 PROGRESS_MIN = 200
 AUTO_JOBS_MIN = 200  # below this, starting worker processes costs more than they save

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from orjson import loads
 
+from founder_check.base.json_text import compact
 from founder_check.cohort.aggregate import CardRef, FounderOutcome
-from founder_check.json_text import compact
 
 _BLOCK = 1 << 16  # bytes read at once when reading the store in order
 

@@ -25,14 +25,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from founder_check.atomic import write_atomic_with
+from founder_check.base.atomic import write_atomic_with
+from founder_check.base.i18n import Texts, phrase
 from founder_check.cohort.aggregate import CohortStats
 from founder_check.cohort.export import SCORECARDS, safe_cell
 from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import FactorStats, SharedGap
 from founder_check.cohort.store import FounderStore
 from founder_check.content.models import Content, Lang
-from founder_check.i18n import Texts, phrase
 
 COHORT_XLSX = "cohort.xlsx"
 

@@ -84,7 +84,7 @@ def load_content_cached(root: Path, key: str | None = None) -> Content:
     if key is None:
         return _full_load(root)[0]
     path = folder / f"content-{key}.json"
-    from founder_check.private_dirs import ensure_private_dir
+    from founder_check.base.private_dirs import ensure_private_dir
 
     usable = folder.exists() and ensure_private_dir(folder)
     if usable:
@@ -124,7 +124,7 @@ def read_entry(path: Path, key: str, root: Path) -> Content | None:
 
 def write_entry(folder: Path, path: Path, key: str, data: dict[str, Any]) -> None:
     """Write an entry atomically (mode 0600) in a 0700 folder; prune entries no longer used."""
-    from founder_check.private_dirs import ensure_private_dir, make_private_dir
+    from founder_check.base.private_dirs import ensure_private_dir, make_private_dir
 
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     encoded = payload.encode("utf-8")

@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from founder_check.base.errors import Problem
 from founder_check.content.files import LoadedContent
 from founder_check.content.models import Condition, Question, Severity, Text
 from founder_check.content.punctuation import punctuation_problem
 from founder_check.content.wording import leans_on_another
-from founder_check.errors import Problem
 
 CHAPTER_REF = re.compile(r"^(\d{3}) §([0-9A-Z]+(?:\.[0-9]+)*)$")
 _CHOICE_TESTS = ("equals", "one_of")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from founder_check.base.data import to_data
 from founder_check.content.models import Content, Question
-from founder_check.data import to_data
 
 # 2: a level's `requires` are `{text, when}` (the must-have as a sentence, and its condition);
 # red flags carry `because`

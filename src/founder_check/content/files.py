@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from founder_check.base.errors import FounderCheckError, Problem
+from founder_check.base.readers import LineDict, LineList, line_of, load_data
 from founder_check.content.models import (
     STRICT,
     Chapter,
@@ -20,8 +22,6 @@ from founder_check.content.models import (
     Stage,
     Text,
 )
-from founder_check.errors import FounderCheckError, Problem
-from founder_check.readers import LineDict, LineList, line_of, load_data
 
 QUESTIONNAIRES = "questionnaires"
 SCORING = "scoring"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from founder_check.base.errors import ContentError, Problem
 from founder_check.content.files import read_content
 from founder_check.content.location import default_content_dir
 from founder_check.content.models import Content
-from founder_check.errors import ContentError, Problem
 
 
 def check_content_dir(root: Path) -> tuple[Content | None, list[Problem]]:

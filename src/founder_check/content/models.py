@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar, Literal
 
-Lang = Literal["en", "zh"]
+from founder_check.base.i18n import Lang as Lang  # the content's texts come in these
+
 Kind = Literal["single", "multi", "scale", "number", "yesno", "text"]
 Severity = Literal["critical", "major", "minor"]
 SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2}  # most severe first

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from founder_check.answers import Answers
-from founder_check.atomic import write_text_atomic
+from founder_check.base.atomic import write_text_atomic
 from founder_check.content.models import Content, Lang
 from founder_check.interview.words import word
-from founder_check.schemas import editor_line
+from founder_check.scoring.answers import Answers
+from founder_check.scoring.schemas import editor_line
 
 
 def default_save_path(folder: Path, today: date | None = None) -> Path:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from founder_check.errors import FounderCheckError, Problem
+from founder_check.base.errors import FounderCheckError, Problem
 
 LOCK_SUFFIX = ".lock"
 OWNER_SUFFIX = ".owner"
@@ -106,7 +106,7 @@ def remove_stale_temporaries(draft: Path, *, older_than: float) -> list[Path]:
 
 
 def _write_owner(draft: Path) -> None:
-    from founder_check.atomic import write_text_atomic
+    from founder_check.base.atomic import write_text_atomic
 
     owner = {
         "pid": os.getpid(),

@@ -22,12 +22,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from founder_check.atomic import write_text_atomic
+from founder_check.base.atomic import write_text_atomic
+from founder_check.base.errors import AnswersError, Problem
+from founder_check.base.private_dirs import make_private_dir
+from founder_check.base.readers import load_data
+from founder_check.base.unicode_text import replace_lone_surrogates
 from founder_check.content.models import Lang
-from founder_check.errors import AnswersError, Problem
-from founder_check.private_dirs import make_private_dir
-from founder_check.readers import load_data
-from founder_check.unicode_text import replace_lone_surrogates
 
 DRAFT_FORMAT = "founder-check-draft"
 DRAFT_SUFFIX = ".draft.json"

@@ -16,7 +16,7 @@ from prompt_toolkit.utils import get_cwidth
 
 # closing marks are glued to what comes before them, so no row starts with one; opening
 # marks to what follows them, so no row ends with one (the reports' rules, `cjk_wrap`)
-from founder_check.cjk_wrap import NO_LINE_END, NO_LINE_START
+from founder_check.base.cjk_wrap import NO_LINE_END, NO_LINE_START
 
 _WIDE = r"\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _ATOMS = re.compile(rf"\s+|[{_WIDE}‘’“”…—]|[^\s{_WIDE}‘’“”…—]+")

@@ -27,13 +27,13 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from founder_check.answer_rules import MAX_TEXT, is_unknown_word
-from founder_check.answers import coerce_answer
 from founder_check.content.models import NO, UNKNOWN, YES, Content, Lang, Question
 from founder_check.interview.fit import Validator, fit_instruction, fit_validator, wrap_list
 from founder_check.interview.keys import add_shared_keys
 from founder_check.interview.words import word
-from founder_check.valuation import AnswerValue, unknown_label
+from founder_check.scoring.answer_rules import MAX_TEXT, is_unknown_word
+from founder_check.scoring.answers import coerce_answer
+from founder_check.scoring.valuation import AnswerValue, unknown_label
 
 SKIP = "__skip__"
 """The value of the 'skip this question' entry (option ids are lower-case, never this)."""

@@ -28,11 +28,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.answer_rules import required_at
-from founder_check.answers import Answers, parse_answers
-from founder_check.conditions import question_applies, questions_in
+from founder_check.base.errors import FounderCheckError, Problem
+from founder_check.base.private_dirs import ensure_private_dir, make_private_dir
+from founder_check.base.unicode_text import replace_lone_surrogates
 from founder_check.content.models import Content, Question, Section
-from founder_check.errors import FounderCheckError, Problem
 from founder_check.interview.answers_file import default_save_path, save_answers
 from founder_check.interview.draft_lock import hold_draft
 from founder_check.interview.drafts import (
@@ -60,9 +59,10 @@ from founder_check.interview.setup import (
     resolve_setup,
 )
 from founder_check.interview.words import word
-from founder_check.private_dirs import ensure_private_dir, make_private_dir
-from founder_check.unicode_text import replace_lone_surrogates
-from founder_check.valuation import AnswerValue, answer_label
+from founder_check.scoring.answer_rules import required_at
+from founder_check.scoring.answers import Answers, parse_answers
+from founder_check.scoring.conditions import question_applies, questions_in
+from founder_check.scoring.valuation import AnswerValue, answer_label
 
 METADATA = ("founder", "company", "stage")
 _TITLE_WIDTH = 70  # cells of a review menu entry, at most

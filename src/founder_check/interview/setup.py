@@ -16,13 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from founder_check.answers import Answers, parse_answers
+from founder_check.base.errors import Problem, UsageError
+from founder_check.base.readers import load_data
 from founder_check.content.models import Content, Lang
-from founder_check.errors import Problem, UsageError
 from founder_check.interview.answers_file import default_save_path
 from founder_check.interview.drafts import Draft, draft_path_for, read_draft
 from founder_check.interview.words import word
-from founder_check.readers import load_data
+from founder_check.scoring.answers import Answers, parse_answers
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -72,7 +72,7 @@ def check_options(content: Content, options: InterviewOptions) -> None:
         if section_id not in known:
             _usage(f"--section {section_id!r}: expected one of {', '.join(known)}")
     if options.save is not None:  # a folder, a missing folder, read-only: exit 1 at once
-        from founder_check.outputs import check_output
+        from founder_check.base.outputs import check_output
 
         check_output(str(options.save), "--save")
         _keep_saved_answers(options)
@@ -81,7 +81,7 @@ def check_options(content: Content, options: InterviewOptions) -> None:
 def _keep_saved_answers(options: InterviewOptions) -> None:
     """Refuse (exit 2) to save over a file that holds answers, unless --force, or unless it
     is the file the interview updates: its answers are the defaults of every question."""
-    from founder_check.overwrite import check_overwrite, same_file
+    from founder_check.scoring.overwrite import check_overwrite, same_file
 
     assert options.save is not None
     if options.update is None or not same_file(options.save, options.update):
@@ -159,7 +159,7 @@ def resume_command(draft: Path, content_name: str, content_dir: Path | None, lan
 def _from_draft(content: Content, options: InterviewOptions, path: Path, draft: Draft) -> Setup:
     _check_draft_content(content, path, draft)
     if options.save is None and draft.save_chosen:  # checked when the interview began
-        from founder_check.overwrite import check_unchanged_since
+        from founder_check.scoring.overwrite import check_unchanged_since
 
         since = _timestamp(draft.saved_at)
         check_unchanged_since(Path(draft.save), since, "--save", options.lang, force=options.force)

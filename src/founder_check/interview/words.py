@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from founder_check.i18n import Texts, phrase, plural_phrase
+from founder_check.base.i18n import Texts, phrase, plural_phrase
 
 word = Texts(
     phrase(

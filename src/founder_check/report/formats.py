@@ -6,7 +6,7 @@ import enum
 from typing import NoReturn
 
 from founder_check.content.models import Content
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.scorecard import Scorecard
 
 
 class ExportFormat(str, enum.Enum):
@@ -50,7 +50,7 @@ def plain_text(card: Scorecard, content: Content, width: int = 100) -> str:
     """The terminal report without colours, for files and e-mail."""
     import io
 
-    from founder_check.cjk_wrap import WrapConsole
+    from founder_check.base.cjk_wrap import WrapConsole
     from founder_check.report.terminal import render
     from founder_check.report.view import build_view
 

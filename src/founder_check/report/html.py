@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from founder_check.base.i18n import Texts
 from founder_check.content.models import Lang
-from founder_check.i18n import Texts
 from founder_check.report import svg
 from founder_check.report.html_words import word
 from founder_check.report.labels import aside, field, joined, label

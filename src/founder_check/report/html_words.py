@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from founder_check.i18n import Texts, neutral, phrase
+from founder_check.base.i18n import Texts, neutral, phrase
 
 word = Texts(
     phrase("page_title", "{who}: founder-check report"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from founder_check import json_text
-from founder_check.scorecard import Scorecard
+from founder_check.base import json_text
+from founder_check.scoring.scorecard import Scorecard
 
 
 def scorecard_json(card: Scorecard) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from founder_check.i18n import Texts, phrase, plural_phrase
+from founder_check.base.i18n import Texts, phrase, plural_phrase
 
 if TYPE_CHECKING:
     from founder_check.content.models import Lang
-    from founder_check.scorecard import Coverage, FactorScore
+    from founder_check.scoring.scorecard import Coverage, FactorScore
 
 label = Texts(
     phrase("title", "founder-check report"),

@@ -11,10 +11,10 @@ reports with all three and compares their structure.
 
 from __future__ import annotations
 
+from founder_check.base.text_safety import visible
 from founder_check.content.models import Lang
 from founder_check.report.labels import aside, colon, field, heading, joined, label
 from founder_check.report.view import FlagView, NextStepsView, ReportView
-from founder_check.text_safety import visible
 
 _MARKDOWN_PUNCTUATION = "\\`*_{}[]()#+-.!|~"
 

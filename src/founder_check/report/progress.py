@@ -14,10 +14,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.compare import Comparison
+from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import Lang
-from founder_check.i18n import Texts, phrase
 from founder_check.report.hanging import hanging
+from founder_check.scoring.compare import Comparison
 
 MAX_ANSWER = 300  # characters of an answer shown: cuts long free text, never an option label
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from founder_check.answers import expectation
+from founder_check.base.i18n import Texts, phrase
+from founder_check.base.messages import told
 from founder_check.content.models import Content, Lang
-from founder_check.i18n import Texts, phrase
-from founder_check.messages import told
 from founder_check.report.labels import aside
+from founder_check.scoring.answers import expectation
 
 _WORDS = Texts(
     phrase("listing_question", "question"),

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from founder_check.cjk_wrap import NO_LINE_START
+from founder_check.base.cjk_wrap import NO_LINE_START
 
 # restrained colours that survive greyscale printing: ink for the founder, grey for targets
 INK = "#1d4e89"

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from founder_check.text_safety import visible
+from founder_check.base.text_safety import visible
 
 
 def _finalize(value: Any) -> Any:

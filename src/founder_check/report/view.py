@@ -21,7 +21,7 @@ from founder_check.report.labels import (
     left_out_lines,
     weight_share,
 )
-from founder_check.scorecard import Scorecard
+from founder_check.scoring.scorecard import Scorecard
 
 TOP_GAPS = 5
 

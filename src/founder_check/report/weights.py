@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from founder_check.base.i18n import Texts, phrase, plural_phrase
 from founder_check.content.weights import StageWeights, stage_weights
-from founder_check.i18n import Texts, phrase, plural_phrase
 
 if TYPE_CHECKING:
     from rich.console import Console

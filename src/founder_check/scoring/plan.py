@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from founder_check.conditions import Test, compile_condition
 from founder_check.content.models import (
     SEVERITY_RANK,
     UNKNOWN,
@@ -28,11 +27,12 @@ from founder_check.content.models import (
     Severity,
     Stage,
 )
-from founder_check.valuation import AnswerValue, unknown_value, value_function
+from founder_check.scoring.conditions import Test, compile_condition
+from founder_check.scoring.valuation import AnswerValue, unknown_value, value_function
 
 if TYPE_CHECKING:
-    from founder_check.answers import Answers
-    from founder_check.scorecard import StageSource
+    from founder_check.scoring.answers import Answers
+    from founder_check.scoring.scorecard import StageSource
 
 STRENGTH_VALUE = 0.8
 MAX_STRENGTHS = 5

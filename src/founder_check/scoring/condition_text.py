@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import Condition, Content, Lang
-from founder_check.i18n import Texts, phrase
 
 _word = Texts(
     phrase("is", "is"),

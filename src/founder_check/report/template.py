@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from founder_check.answers import expectation
+from founder_check.base.data import to_data
+from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import Content, Lang, Question
-from founder_check.data import to_data
-from founder_check.i18n import Texts, phrase
 from founder_check.report.labels import label
-from founder_check.schemas import editor_line
+from founder_check.scoring.answers import expectation
+from founder_check.scoring.schemas import editor_line
 
 _word = Texts(
     phrase(

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import UNKNOWN, Lang, Question
-from founder_check.i18n import Texts, phrase
 
 AnswerValue = str | bool | int | float | tuple[str, ...]
 

@@ -27,7 +27,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
-from founder_check.conditions import Test, compile_condition, questions_in
+from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import (
     NO,
     UNKNOWN,
@@ -38,10 +38,10 @@ from founder_check.content.models import (
     Question,
     Stage,
 )
-from founder_check.i18n import Texts, phrase
-from founder_check.scorecard import JsonAnswer, LevelName, PlanStep
-from founder_check.standing import Model, Scores, State, model
-from founder_check.valuation import AnswerValue, answer_label, value_function
+from founder_check.scoring.conditions import Test, compile_condition, questions_in
+from founder_check.scoring.scorecard import JsonAnswer, LevelName, PlanStep
+from founder_check.scoring.standing import Model, Scores, State, model
+from founder_check.scoring.valuation import AnswerValue, answer_label, value_function
 
 Values = Mapping[str, AnswerValue]
 Measure = Callable[[dict[str, AnswerValue]], tuple[float, str]]

@@ -37,8 +37,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from founder_check._version import __version__
-from founder_check.answers import Answers
-from founder_check.conditions import Compiled, compile_condition, questions_in
 from founder_check.content.models import (
     Content,
     Lang,
@@ -47,8 +45,18 @@ from founder_check.content.models import (
     Severity,
     Stage,
 )
-from founder_check.left_out import left_out_sections
-from founder_check.scorecard import (
+from founder_check.scoring.answers import Answers
+from founder_check.scoring.conditions import Compiled, compile_condition, questions_in
+from founder_check.scoring.left_out import left_out_sections
+from founder_check.scoring.plan import (
+    NOT_COUNTED,
+    Outcome,
+    ScoringPlan,
+    pick_stage,
+    reading_reasons,
+    scoring_plan,
+)
+from founder_check.scoring.scorecard import (
     SCHEMA_VERSION,
     ChapterRef,
     Confidence,
@@ -71,15 +79,7 @@ from founder_check.scorecard import (
     ToFindOut,
     Versions,
 )
-from founder_check.scoring.plan import (
-    NOT_COUNTED,
-    Outcome,
-    ScoringPlan,
-    pick_stage,
-    reading_reasons,
-    scoring_plan,
-)
-from founder_check.valuation import AnswerValue, aim_label, label_function
+from founder_check.scoring.valuation import AnswerValue, aim_label, label_function
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +264,7 @@ def score(
         content, answers, stage_model, stage_source, lang, generated_at, outcome
     )
     if next_steps:
-        from founder_check.planner import next_steps as plan_next_steps
+        from founder_check.scoring.planner import next_steps as plan_next_steps
 
         scoring = scoring_plan(content, stage_model)
 

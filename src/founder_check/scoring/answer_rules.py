@@ -9,8 +9,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from founder_check.base.messages import Message, Quoted
 from founder_check.content.models import UNKNOWN, Content, Question
-from founder_check.messages import Message, Quoted
 
 METADATA_FIELDS = ("founder", "company", "stage")
 TOP_KEYS = (*METADATA_FIELDS, "date", "answers")

@@ -24,7 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from founder_check.answer_rules import (
+from founder_check.base.errors import AnswersError, Problem
+from founder_check.base.messages import Both, Message, Quoted, Series, joined
+from founder_check.base.readers import line_of, load_data
+from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
+from founder_check.scoring.answer_rules import (
     MAX_TEXT,
     METADATA_FIELDS,
     NO_WORDS,
@@ -36,13 +40,9 @@ from founder_check.answer_rules import (
     parse_date,
     required_at,
 )
-from founder_check.answers_quick import quick_reader
-from founder_check.conditions import question_applies
-from founder_check.content.models import NO, UNKNOWN, YES, Content, Question
-from founder_check.errors import AnswersError, Problem
-from founder_check.messages import Both, Message, Quoted, Series, joined
-from founder_check.readers import line_of, load_data
-from founder_check.valuation import AnswerValue
+from founder_check.scoring.answers_quick import quick_reader
+from founder_check.scoring.conditions import question_applies
+from founder_check.scoring.valuation import AnswerValue
 
 MAX_UNKNOWN_LISTED = 20  # unknown keys named one by one (with a did-you-mean)
 
@@ -401,7 +401,7 @@ def _expectation(question: Question) -> Message:
 
 
 def _suggest(key: str, known: Mapping[str, Question]) -> Message:
-    from founder_check.suggest import close_match
+    from founder_check.base.suggest import close_match
 
     close = close_match(key, known)
     return Message("did_you_mean", name=Quoted.of(close)) if close else Message("empty")

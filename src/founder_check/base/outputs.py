@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from founder_check.errors import OutputError, Problem
+from founder_check.base.errors import OutputError, Problem
 
 _REASONS = {
     errno.EACCES: "permission denied",
@@ -49,7 +49,7 @@ def check_output(path: str, option: str = "") -> None:
 def write_text(path: str, text: str, option: str = "") -> None:
     """Write `text` as UTF-8 to `path` (atomically, mode 0600, for a file); OutputError with
     the path and the reason if that fails."""
-    from founder_check.atomic import write_bytes_atomic
+    from founder_check.base.atomic import write_bytes_atomic
 
     check_output(path, option)  # again: the folder may have gone while the work was done
     data = text.encode("utf-8", errors="replace")  # a lone surrogate becomes '?'

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from founder_check.messages import Message
+from founder_check.base.messages import Message
 
 _MESSAGES = (
     # (start of Python's message, ours: a key of `problem_texts`); the first that matches wins

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+Lang = Literal["en", "zh"]  # the languages of the reports (and of the content's texts)
+
+LOCALE_DIR = Path(__file__).parent.parent / "locale"  # the package's data, beside base/
 DOMAIN = "founder_check"
 LOCALES = {"zh": "zh_CN"}
 """The catalog of each language the tool speaks besides English (the msgids)."""

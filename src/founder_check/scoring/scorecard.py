@@ -328,7 +328,7 @@ class Scorecard:
         `next_level` left out at the top level; a lone surrogate as U+FFFD)."""
         import json
 
-        from founder_check.json_text import compact
+        from founder_check.base.json_text import compact
 
         data: dict[str, Any] = json.loads(compact(self))
         return data

@@ -37,7 +37,7 @@ def model_schema(model: type[Any], name: str, version: str) -> dict[str, Any]:
 
 
 def scorecard_schema() -> dict[str, Any]:
-    from founder_check.scorecard import SCHEMA_VERSION, Scorecard
+    from founder_check.scoring.scorecard import SCHEMA_VERSION, Scorecard
 
     schema = model_schema(Scorecard, "scorecard", SCHEMA_VERSION)
     mark_omitted(schema)
@@ -47,7 +47,7 @@ def scorecard_schema() -> dict[str, Any]:
 def mark_omitted(schema: dict[str, Any]) -> None:
     """Make the fields a scorecard leaves out when empty (`Scorecard.JSON_OMIT_WHEN_NONE`,
     see `json_text`) optional, and never null: `next_level` is absent at the top level."""
-    from founder_check.scorecard import Scorecard
+    from founder_check.scoring.scorecard import Scorecard
 
     for name in Scorecard.JSON_OMIT_WHEN_NONE:
         schema["required"].remove(name)

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from founder_check.content.models import Lang
-    from founder_check.i18n import Texts
+    from founder_check.base.i18n import Lang, Texts
 
 
 class Message(str):
@@ -130,8 +129,8 @@ class Known:
     def text(self, lang: Lang) -> str:
         if lang != "zh":
             return self.words
-        from founder_check.i18n import translations
-        from founder_check.problem_texts import FOREIGN
+        from founder_check.base.i18n import translations
+        from founder_check.base.problem_texts import FOREIGN
 
         for pattern in FOREIGN[self.table]:
             found = re.match(pattern, self.words)
@@ -158,7 +157,7 @@ _templates: Texts | None = None  # problem_texts.PROBLEMS, imported when first n
 def _render(key: str, lang: Lang, params: dict[str, Any]) -> str:
     global _templates
     if _templates is None:
-        from founder_check.problem_texts import PROBLEMS
+        from founder_check.base.problem_texts import PROBLEMS
 
         _templates = PROBLEMS
     told = {name: _shown(value, lang) for name, value in params.items()}

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from founder_check.answer_rules import (
+from founder_check.content.models import UNKNOWN, Content, Question
+from founder_check.scoring.answer_rules import (
     MAX_TEXT,
     METADATA_FIELDS,
     NO_WORDS,
@@ -29,9 +30,8 @@ from founder_check.answer_rules import (
     parse_date,
     required_at,
 )
-from founder_check.conditions import compile_condition
-from founder_check.content.models import UNKNOWN, Content, Question
-from founder_check.valuation import AnswerValue
+from founder_check.scoring.conditions import compile_condition
+from founder_check.scoring.valuation import AnswerValue
 
 _NOT_PLAIN: Any = object()  # a raw answer that needs the full validator
 _SAFE_INTEGER = 2**53  # whole numbers a float holds exactly

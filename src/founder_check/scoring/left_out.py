@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from founder_check.base.i18n import Texts, plural_phrase
 from founder_check.content.models import Content, Lang
-from founder_check.i18n import Texts, plural_phrase
-from founder_check.scorecard import LeftOutSection, MissingQuestion
+from founder_check.scoring.scorecard import LeftOutSection, MissingQuestion
 
 
 def left_out_sections(

@@ -13,12 +13,12 @@ import difflib
 import re
 from typing import Any
 
-from founder_check.condition_text import condition_text
+from founder_check.base.data import to_data
+from founder_check.base.errors import FounderCheckError, Problem
+from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import Condition, Content, Lang, Question, Stage
-from founder_check.data import to_data
-from founder_check.errors import FounderCheckError, Problem
-from founder_check.i18n import Texts, phrase
-from founder_check.valuation import unknown_label, unknown_value
+from founder_check.scoring.condition_text import condition_text
+from founder_check.scoring.valuation import unknown_label, unknown_value
 
 KINDS = ("question", "factor", "red_flag", "chapter", "stage", "level")
 MAX_SUGGESTIONS = 6

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from founder_check.conditions import Test, compile_condition
 from founder_check.content.models import (
     SEVERITY_RANK,
     Condition,
@@ -21,8 +20,9 @@ from founder_check.content.models import (
     Severity,
     Stage,
 )
+from founder_check.scoring.conditions import Test, compile_condition
 from founder_check.scoring.plan import scoring_plan
-from founder_check.valuation import AnswerValue, value_function
+from founder_check.scoring.valuation import AnswerValue, value_function
 
 Values = Mapping[str, AnswerValue]
 Scores = dict[str, float | None]

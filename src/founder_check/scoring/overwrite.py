@@ -22,11 +22,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
-from founder_check.answer_rules import METADATA_FIELDS, TOP_KEYS, is_given
+from founder_check.base.errors import FounderCheckError, Problem, UsageError
+from founder_check.base.i18n import Texts, phrase
+from founder_check.base.readers import MAX_FILE_BYTES, is_json_path, parse_data
 from founder_check.content.models import Lang
-from founder_check.errors import FounderCheckError, Problem, UsageError
-from founder_check.i18n import Texts, phrase
-from founder_check.readers import MAX_FILE_BYTES, is_json_path, parse_data
+from founder_check.scoring.answer_rules import METADATA_FIELDS, TOP_KEYS, is_given
 
 Kind = Literal["answers", "csv", "mapping"]
 Reason = Literal["answers", "rows", "edited", "other", "unreadable"]

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from founder_check.answers import Answers, coerce_answer
 from founder_check.content.models import UNKNOWN, Content, Lang
-from founder_check.engine import score
-from founder_check.planner import written
-from founder_check.scorecard import JsonAnswer, PlanStep, QuestionStatus, Scorecard
-from founder_check.valuation import AnswerValue, answer_label, answer_value
+from founder_check.scoring.answers import Answers, coerce_answer
+from founder_check.scoring.engine import score
+from founder_check.scoring.planner import written
+from founder_check.scoring.scorecard import JsonAnswer, PlanStep, QuestionStatus, Scorecard
+from founder_check.scoring.valuation import AnswerValue, answer_label, answer_value
 
 _TOLERANCE = 1e-9
 

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from founder_check.answers import Answers, parse_answers
+from founder_check.base.errors import InputFileError, Problem
+from founder_check.base.readers import load_data
 from founder_check.content.models import Content
-from founder_check.errors import InputFileError, Problem
-from founder_check.readers import load_data
+from founder_check.scoring.answers import Answers, parse_answers
 
 _WITH_ANSWERS = frozenset({"answered", "unknown", "not_expected", "unscored", "skipped"})
 

@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
-from founder_check.errors import InputFileError, Problem
-from founder_check.messages import Known, Message, Quoted
+from founder_check.base.errors import InputFileError, Problem
+from founder_check.base.messages import Known, Message, Quoted
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
@@ -233,7 +233,7 @@ def parse_json(text: str, source: str) -> Any:
             parse_int=_json_int if _LONG_DIGITS.search(text) else None,
         )
     except json.JSONDecodeError as exc:
-        from founder_check.json_errors import describe_json_error  # the same on every Python
+        from founder_check.base.json_errors import describe_json_error  # the same on every Python
 
         spot = describe_json_error(text, exc)
         message = Message("json_invalid", message=spot.message, column=spot.column)

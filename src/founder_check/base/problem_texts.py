@@ -16,7 +16,7 @@ pattern matched at the start of their text; the catalog gives its meaning in Chi
 
 from __future__ import annotations
 
-from founder_check.i18n import Texts, foreign, neutral, phrase, plural_phrase
+from founder_check.base.i18n import Texts, foreign, neutral, phrase, plural_phrase
 
 PROBLEMS = Texts(
     # --- generic pieces --------------------------------------------------------------------

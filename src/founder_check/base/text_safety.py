@@ -90,7 +90,7 @@ def _hook_class() -> type:
 def safe_console(*, stderr: bool = False, **kwargs: Any) -> Console:
     """A rich console whose output never carries a control character from an input; it
     wraps Chinese between characters (`cjk_wrap`), as every report needs."""
-    from founder_check.cjk_wrap import WrapConsole
+    from founder_check.base.cjk_wrap import WrapConsole
 
     console = WrapConsole(stderr=stderr, highlight=False, **kwargs)
     console.push_render_hook(_hook_class()())

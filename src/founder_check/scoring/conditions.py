@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from founder_check.content.models import UNKNOWN, YES, Condition, Content, Question
-from founder_check.valuation import AnswerValue, value_function
+from founder_check.scoring.valuation import AnswerValue, value_function
 
 Values = Mapping[str, AnswerValue]
 FactorScores = Mapping[str, float | None] | None
