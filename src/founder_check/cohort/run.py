@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from founder_check._version import __version__
 from founder_check.base import readers
@@ -264,6 +264,20 @@ def _card_tasks(
         yield CardTask(founder.part, path, tail, page)
 
 
+class _Tables(TypedDict):
+    """What both the workbook and the dashboard are made from."""
+
+    content: Content
+    lang: Lang
+    store: FounderStore
+    order: Sequence[int]
+    stats: CohortStats
+    factors: Sequence[FactorStats]
+    shared_gaps: Sequence[SharedGap]
+    rejected: Sequence[Rejection]
+    generated_at: str | None
+
+
 def _write_reports(
     content: Content, options: CohortOptions, scored: _Scored, folder: OutFolder, parallel: bool
 ) -> list[str]:
@@ -282,11 +296,7 @@ def _write_reports(
     work = folder.work
     cards = work / export.SCORECARDS
     _remove_parts(cards)
-    # the workbook, the slowest file, is written by a forked child meanwhile (`background`)
-    workbook = Background(
-        write_workbook,
-        work / COHORT_XLSX,
-        parallel=parallel,
+    tables = _Tables(
         content=content,
         lang=options.lang,
         store=store,
@@ -297,48 +307,23 @@ def _write_reports(
         rejected=rejected,
         generated_at=options.generated_at,
     )
+    # the workbook, the slowest file, is written by a forked child meanwhile (`background`)
+    workbook = Background(write_workbook, work / COHORT_XLSX, parallel=parallel, **tables)
     try:
         flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
         flushing.start()  # the scorecards go to disk while the CSV files are written
         export.write_cohort_csv(work / export.COHORT_CSV, store, scored.order, stats)
         export.write_rejected_csv(work / export.REJECTED_CSV, rejected)
         page = dashboard_html(
-            content=content,
-            lang=options.lang,
-            store=store,
-            order=scored.order,
-            stats=stats,
-            factors=scored.factors,
-            shared_gaps=scored.shared_gaps,
+            **tables,
             red_flags=scored.red_flags,
-            rejected=rejected,
-            generated_at=options.generated_at,
             stage_option=options.stage,
             onepagers=options.onepagers,
         )
         write_text_atomic(work / INDEX_HTML, page)
         texts = json.dumps(cohort_texts(content, options.lang), ensure_ascii=False, indent=2)
         write_text_atomic(work / TEXTS_FILE, texts + "\n")
-        head = {
-            "schema_version": COHORT_SCHEMA_VERSION,
-            "tool": {"name": "founder-check", "version": __version__},
-            "content": {"name": content.name, "version": content.version},
-            "generated_at": options.generated_at,
-            "lang": options.lang,
-            "stage_option": options.stage,
-            "min_size_for_percentiles": MIN_COHORT_FOR_PERCENTILES,
-            "counts": _counts(stats, rejected),
-            "factors": to_data(scored.factors),
-            "shared_gaps": to_data(scored.shared_gaps),
-            "red_flags": to_data(scored.red_flags),
-        }
-        founders = (
-            export.founder_entry(store.get(i), stats, content, options.lang) for i in scored.order
-        )
-        rejected_entries = (export.rejected_entry(r) for r in rejected)
-        write_chunks_atomic(
-            work / export.COHORT_JSON, export.cohort_json_chunks(head, founders, rejected_entries)
-        )
+        _write_cohort_json(work / export.COHORT_JSON, content, options, scored)
     except BaseException:
         workbook.cancel()
         raise
@@ -369,6 +354,33 @@ def _write_reports(
     if options.onepagers:
         written.append(f"{ONEPAGERS}/ ({len(store)})")
     return written
+
+
+def _write_cohort_json(
+    path: Path, content: Content, options: CohortOptions, scored: _Scored
+) -> None:
+    """cohort.json: the cohort's figures, then every founder best first, then the inputs
+    not used, written as it is produced."""
+    stats = scored.stats
+    head = {
+        "schema_version": COHORT_SCHEMA_VERSION,
+        "tool": {"name": "founder-check", "version": __version__},
+        "content": {"name": content.name, "version": content.version},
+        "generated_at": options.generated_at,
+        "lang": options.lang,
+        "stage_option": options.stage,
+        "min_size_for_percentiles": MIN_COHORT_FOR_PERCENTILES,
+        "counts": _counts(stats, scored.rejected),
+        "factors": to_data(scored.factors),
+        "shared_gaps": to_data(scored.shared_gaps),
+        "red_flags": to_data(scored.red_flags),
+    }
+    founders = (
+        export.founder_entry(scored.store.get(i), stats, content, options.lang)
+        for i in scored.order
+    )
+    rejected = (export.rejected_entry(r) for r in scored.rejected)
+    write_chunks_atomic(path, export.cohort_json_chunks(head, founders, rejected))
 
 
 def _remove_parts(cards: Path) -> None:
