@@ -28,6 +28,7 @@ from founder_check.scoring.plan import (
     NOT_COUNTED,
     Outcome,
     ScoringPlan,
+    factor_gap,
     pick_stage,
     reading_reasons,
     scoring_plan,
@@ -160,10 +161,8 @@ def _factors(plan: ScoringPlan, outcome: Outcome) -> list[list[Any]]:
     for index, factor_id in enumerate(plan.factor_ids):
         score = outcome.factor_scores[index]
         target = plan.targets[index]
-        gap = None
-        if score is not None and target is not None:
-            gap = round(max(0.0, target - score), 1)
-        rows.append([factor_id, None if score is None else round(score, 1), target, gap])
+        rounded = None if score is None else round(score, 1)
+        rows.append([factor_id, rounded, target, factor_gap(score, target)])
     return rows
 
 

@@ -52,6 +52,7 @@ from founder_check.scoring.plan import (
     NOT_COUNTED,
     Outcome,
     ScoringPlan,
+    factor_gap,
     pick_stage,
     reading_reasons,
     scoring_plan,
@@ -409,9 +410,7 @@ def _factors(plan: _Plan, scoring: ScoringPlan, outcome: Outcome) -> list[Factor
     for index, factor_id in enumerate(plan.factor_ids):
         factor_score = outcome.factor_scores[index]
         target = plan.targets[factor_id]
-        gap = None
-        if factor_score is not None and target is not None:
-            gap = round(max(0.0, target - factor_score), 1)
+        gap = factor_gap(factor_score, target)
         factors.append(
             FactorScore(  # id, name, score, weight, target, gap, answered, applicable
                 factor_id,

@@ -325,6 +325,14 @@ class ScoringPlan:
         return mean - taken, tuple(-round(points * taken / total, 2) for points in wanted)
 
 
+def factor_gap(score: float | None, target: float | None) -> float | None:
+    """How far a factor's score falls short of the stage's target (0 at or above it), as
+    every report gives it: one decimal; None without a score or a target."""
+    if score is None or target is None:
+        return None
+    return round(max(0.0, target - score), 1)
+
+
 def pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
     """The stage to score at: `--stage`, else the answers' own, else the content's default."""
     if stage is not None:
