@@ -156,3 +156,15 @@ def test_the_checks_can_fail(
             test_no_module_imports_from_a_layer_above_it()
     else:
         assert _cycle() is not None
+
+
+def test_no_function_in_the_scoring_path_is_over_60_lines() -> None:
+    """The scoring layer reads in small steps: a function over 60 lines is split."""
+    long = []
+    for path in sorted((PACKAGE / "scoring").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > 60:
+                    long.append(f"{path.relative_to(SRC)}: {node.name} ({lines} lines)")
+    assert not long, "\n".join(long)

@@ -121,36 +121,8 @@ def compare(content: Content, old: Answers, new: Answers, *, lang: Lang = "en") 
     """Compare two assessments of one company (see the module docstring for the rules)."""
     old_card = score(content, old, lang=lang)  # with its plan, to check against NEW
     new_card = score(content, new, lang=lang, next_steps=False)
-    stage = new_card.stage.id
-    current = dict(old.values)
-    before = _overall(content, current, stage)
-    stage_points = _delta(before, old_card.overall)
-    old_status = {result.id: result.status for result in old_card.questions}
-    new_status = {result.id: result.status for result in new_card.questions}
-    changes = []
-    for question in content.questions:
-        was, now = old.values.get(question.id), new.values.get(question.id)
-        if _same(was, now):
-            continue
-        if now is None:
-            del current[question.id]
-        else:
-            current[question.id] = now
-        after = _overall(content, current, stage)
-        changes.append(
-            AnswerChange(
-                question=question.id,
-                text=question.text.get(lang),
-                old=written(question, was),
-                new=written(question, now),
-                old_label=None if was is None else answer_label(question, was, lang),
-                new_label=None if now is None else answer_label(question, now, lang),
-                old_status=old_status[question.id],
-                new_status=new_status[question.id],
-                points=_delta(after, before),
-            )
-        )
-        before = after
+    changes, start = _answer_changes(content, old, new, old_card, new_card, lang)
+    stage_points = _delta(start, old_card.overall)
     old_flags = {hit.id: hit.title for hit in old_card.red_flags}
     new_flags = {hit.id: hit.title for hit in new_card.red_flags}
     plan = _plan_checks(content, old_card.plan, new, lang)
@@ -180,6 +152,49 @@ def compare(content: Content, old: Answers, new: Answers, *, lang: Lang = "en") 
         plan=plan,
         plan_done=[step.question for step in plan if step.done],
     )
+
+
+def _answer_changes(
+    content: Content,
+    old: Answers,
+    new: Answers,
+    old_card: Scorecard,
+    new_card: Scorecard,
+    lang: Lang,
+) -> tuple[list[AnswerChange], float]:
+    """Each answer that changed, in questionnaire order, with the points it moved the overall
+    score (applied one after the other onto the old answers, at the new stage); and the old
+    answers' overall score at that stage."""
+    stage = new_card.stage.id
+    current = dict(old.values)
+    before = start = _overall(content, current, stage)
+    old_status = {result.id: result.status for result in old_card.questions}
+    new_status = {result.id: result.status for result in new_card.questions}
+    changes = []
+    for question in content.questions:
+        was, now = old.values.get(question.id), new.values.get(question.id)
+        if _same(was, now):
+            continue
+        if now is None:
+            del current[question.id]
+        else:
+            current[question.id] = now
+        after = _overall(content, current, stage)
+        changes.append(
+            AnswerChange(
+                question=question.id,
+                text=question.text.get(lang),
+                old=written(question, was),
+                new=written(question, now),
+                old_label=None if was is None else answer_label(question, was, lang),
+                new_label=None if now is None else answer_label(question, now, lang),
+                old_status=old_status[question.id],
+                new_status=new_status[question.id],
+                points=_delta(after, before),
+            )
+        )
+        before = after
+    return changes, start
 
 
 def _overall(content: Content, values: dict[str, AnswerValue], stage: str) -> float:

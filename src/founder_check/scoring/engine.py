@@ -305,10 +305,6 @@ def _scorecard(
     red_flags = _red_flags(plan, outcome, values)
     gaps = _gaps(plan, outcome, values)
     to_find_out = _to_find_out(plan, outcome)
-    unmet = [
-        [level.requires[i][1] for i in missing]
-        for level, missing in zip(plan.levels, outcome.unmet, strict=True)
-    ]
     level = plan.levels[outcome.level]
     cited = sorted(
         {ref for gap in gaps for ref in gap.chapters}
@@ -332,7 +328,7 @@ def _scorecard(
         flag_cap=plan.levels[outcome.flag_cap].ref
         if outcome.flag_cap < len(plan.levels) - 1
         else None,
-        next_gate=_next_gate(plan, scoring, outcome, unmet),
+        next_gate=_next_gate(plan, scoring, outcome),
         next_level=None,
         plan=[],
         factors=_factors(plan, scoring, outcome),
@@ -547,12 +543,14 @@ def _red_flags(plan: _Plan, outcome: Outcome, values: dict[str, AnswerValue]) ->
     return hits
 
 
-def _next_gate(
-    plan: _Plan, scoring: ScoringPlan, outcome: Outcome, unmet: list[list[GateRequirement]]
-) -> NextGate | None:
+def _next_gate(plan: _Plan, scoring: ScoringPlan, outcome: Outcome) -> NextGate | None:
     """What the level above the one told still needs; None at the top of the ladder."""
     if outcome.level + 1 >= len(plan.levels):
         return None
+    unmet = [
+        [level.requires[i][1] for i in missing]
+        for level, missing in zip(plan.levels, outcome.unmet, strict=True)
+    ]
     target = plan.levels[outcome.level + 1]
     return NextGate(
         level=target.ref,
