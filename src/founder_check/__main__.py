@@ -10,9 +10,9 @@ import sys
 def main() -> None:
     """Console-script entry point."""
     if sys.argv[1:] in (["--version"], ["-V"]):
-        from founder_check._version import __version__
+        from founder_check._version import version_text
 
-        print(f"founder-check {__version__}")  # the text cli's --version callback prints
+        print(version_text())
         return
     from founder_check.cli import main as run_command_line
 

@@ -6,3 +6,8 @@ a module it re-exports importing the root back.
 """
 
 __version__ = "0.1.0"
+
+
+def version_text() -> str:
+    """What `founder-check --version` prints (the console entry point answers it alone)."""
+    return f"founder-check {__version__}"

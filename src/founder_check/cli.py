@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from founder_check._version import __version__
+from founder_check._version import version_text
 
 if TYPE_CHECKING:
     from founder_check.content.models import Content
@@ -207,13 +207,9 @@ def check_stage(content: Content, stage: str | None) -> None:
         usage_error(f"--stage {stage!r}: expected one of {', '.join(content.stage_by_id)}")
 
 
-def _version_text() -> str:
-    return f"founder-check {__version__}"
-
-
 def _version_callback(value: bool) -> None:
     if value:
-        typer.echo(_version_text())
+        typer.echo(version_text())
         raise typer.Exit()
 
 

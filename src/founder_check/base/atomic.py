@@ -39,11 +39,25 @@ def write_new_file(path: str, data: bytes, *, mode: int = PRIVATE_MODE) -> None:
     """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, data)
     finally:
         os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write all of `data` to a file descriptor (`os.write` may write less)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def read_at(fd: int, size: int, offset: int) -> bytes:
+    """`size` bytes at `offset`, without moving the descriptor's offset where the system can
+    (`pread`): another process that shares the descriptor may be reading it too."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - Windows: no forked readers
+    return os.read(fd, size)  # pragma: no cover
 
 
 def flush_folder(folder: Path) -> None:

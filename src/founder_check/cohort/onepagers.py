@@ -2,8 +2,8 @@
 the dashboard and hand to the founder or a mentor.
 
 It is the page `assess --html` writes, rendered by the process that scored the founder (so
-`--jobs` renders them in parallel) right after its scorecard, as a part file beside it; it
-gets its final name, the scorecard's with `.html`, when the scorecard does. A cohort works
+`--jobs` renders them in parallel) right after its scorecard, and spooled beside it; it
+is written to its final name, the scorecard's with `.html`, when the scorecard is. A cohort works
 out no plan to the next level, and the page says so instead of listing next steps.
 Rendering a page costs about 1-1.4 ms and writing it (26 KB) about as much again: with the
 pages a cohort takes about twice as long, so `--no-onepagers` leaves them out.

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from founder_check.base.atomic import PRIVATE_MODE, write_new_file
+from founder_check.base.atomic import PRIVATE_MODE, read_at, write_all, write_new_file
 from founder_check.base.errors import FounderCheckError, Problem
 from founder_check.base.messages import Message
 from founder_check.cohort.aggregate import CardRef, FounderOutcome
@@ -90,9 +90,7 @@ class Spool:
             if self._fd is None:
                 flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
                 self._fd = os.open(self.path, flags, PRIVATE_MODE)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(self._fd, view) :]
+            write_all(self._fd, data)
         except OSError as exc:
             raise FounderCheckError(Problem(self.path, f"cannot write: {exc.strerror}")) from None
 
@@ -103,7 +101,7 @@ class Spool:
 
 
 class Scorer:
-    """Read, score and summarise one founder at a time; write the scorecard's part file."""
+    """Read, score and summarise one founder at a time; spool its scorecard (and page)."""
 
     def __init__(self, content: Content, settings: Settings) -> None:
         from founder_check.base.json_text import compact
@@ -185,7 +183,7 @@ def finish_cards(tasks: list[CardTask]) -> None:
             fd = spools.get(spool)
             if fd is None:
                 fd = spools[spool] = os.open(spool, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-            data = _read_at(fd, card_size + page_size, offset)
+            data = read_at(fd, card_size + page_size, offset)
             try:
                 write_new_file(path, data[:card_size] + tail)
                 if page_path is not None:
@@ -196,13 +194,6 @@ def finish_cards(tasks: list[CardTask]) -> None:
     finally:
         for fd in spools.values():
             os.close(fd)
-
-
-def _read_at(fd: int, size: int, offset: int) -> bytes:
-    if hasattr(os, "pread"):
-        return os.pread(fd, size, offset)
-    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - Windows
-    return os.read(fd, size)  # pragma: no cover
 
 
 # --- worker processes ---------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """`founder-check cohort`: read every input, score each founder, write the report.
 
 The flow is one pass over the inputs (each founder read, scored, counted, its scorecard
-and one-pager written as part files), then the cohort's statistics, then the files: each
-founder's scorecard finished with its place in the cohort, texts.json (the texts the
+and one-pager spooled by the process that scored it), then the cohort's statistics, then
+the files: each founder's scorecard finished with its place in the cohort, texts.json (the texts the
 compact scorecards refer to by id), cohort.csv, rejected.csv,
 cohort.xlsx, index.html, the scorecards and onepagers folders moved into place, and
 cohort.json last (its presence means the run finished). A bad input is a rejection, never

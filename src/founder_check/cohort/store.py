@@ -1,7 +1,7 @@
 """A disk-backed list of the founders scored so far, so a 10,000-founder cohort fits in memory.
 
 Each founder's entry (names, stage, scores and which are below target, red flags, largest
-gaps, file name, the part file holding its scorecard, source) is appended as one JSON line
+gaps, file name, where its scorecard is spooled, source) is appended as one JSON line
 to an unlinked temporary file; memory keeps only its offset. Entries are read back when the
 outputs are written, in any order, with `os.pread`: reading moves no shared file offset,
 so a forked child (`background`) can read the store while this process reads it too (and,

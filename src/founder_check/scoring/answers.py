@@ -99,16 +99,7 @@ def parse_answers(
     problem, is decided and explained here."""
     quick = quick_reader(content).read(data, require_complete=require_complete)
     if quick is not None:
-        return Answers(
-            founder=quick.founder,
-            company=quick.company,
-            stage=quick.stage,
-            values=quick.values,
-            skipped=quick.skipped,
-            source=source,
-            date=quick.date,
-            left_out=quick.left_out,
-        )
+        return Answers(source=source, **quick._asdict())
     return explained_parse(data, content, source=source, require_complete=require_complete)
 
 

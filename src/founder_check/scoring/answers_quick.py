@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from founder_check.content.models import UNKNOWN, Content, Question
 from founder_check.scoring.answer_rules import (
@@ -41,8 +41,7 @@ _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")  # ASCII digits: what float() 
 Coerce = Callable[[Any], Any]  # a raw answer -> its typed value, or _NOT_PLAIN
 
 
-@dataclass(frozen=True, slots=True)
-class QuickFields:
+class QuickFields(NamedTuple):
     """The fields of `Answers` besides its source, as the full validator would set them."""
 
     founder: str | None
