@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import math
 import random
-from bisect import bisect_left, bisect_right
+import statistics
+from array import array
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from founder_check import Content
-from founder_check.cohort.aggregate import (
-    NO_FLAG,
-    CohortTally,
-    FounderOutcome,
-    percentile_table,
-    quartiles,
-)
+from founder_check.cohort.aggregate import NO_FLAG, CohortTally, FounderOutcome
 from founder_check.cohort.compact import compact_scorecard, founder_outcome
 from founder_check.scoring.answers import Answers, parse_answers
 from founder_check.scoring.engine import score
@@ -30,13 +25,6 @@ def summarize(content: Content, answers: Answers) -> FounderOutcome:
         content, answers, stage=None, lang="en", generated_at=None
     )
     return founder_outcome(card, outcome, plan, source="f.yaml")
-
-
-def percentile(sorted_values: list[float], value: float) -> float:
-    """The percentile as defined: share (0-100) of the values below, equal ones counting half."""
-    below = bisect_left(sorted_values, value)
-    equal = bisect_right(sorted_values, value) - below
-    return round(100.0 * (below + 0.5 * equal) / len(sorted_values), 1)
 
 
 def _outcome(
@@ -68,23 +56,6 @@ def _outcome(
         gaps=gaps,
         targets=tuple(targets) if targets is not None else (None,) * count,
     )
-
-
-def test_quartiles_and_percentiles() -> None:
-    assert quartiles([5.0]) == (5.0, 5.0, 5.0, 5.0, 5.0, 5.0)
-    low, q1, median, q3, high, mean = quartiles([10.0, 20.0, 30.0, 40.0, 50.0])
-    assert (low, q1, median, q3, high, mean) == (10.0, 20.0, 30.0, 40.0, 50.0, 30.0)
-    ordered = [10.0, 20.0, 20.0, 40.0]
-    assert percentile(ordered, 10.0) == 12.5
-    assert percentile(ordered, 20.0) == 50.0
-    assert percentile(ordered, 40.0) == 87.5
-    assert percentile_table(ordered) == {10.0: 12.5, 20.0: 50.0, 40.0: 87.5}
-
-
-@given(st.lists(st.integers(0, 1000).map(lambda tenths: tenths / 10), min_size=1, max_size=300))
-def test_percentile_table_agrees_with_percentile(scores: list[float]) -> None:
-    ordered = sorted(scores)
-    assert percentile_table(ordered) == {value: percentile(ordered, value) for value in ordered}
 
 
 def test_ranks_share_ties_and_order_keeps_input_order(content: Content) -> None:
@@ -251,3 +222,42 @@ def test_factors_are_measured_against_each_founders_target(content: Content) -> 
     nobody_below.add(_outcome(content, 80.0, targets=[50.0] * count))
     top = nobody_below.finish("en").factor_stats()[0]
     assert (top.target, top.below_target, top.shortfall) == (50.0, 0, None)
+
+
+_SCORE = st.integers(0, 1000).map(lambda tenths: tenths / 10)
+
+
+@given(st.lists(st.tuples(_SCORE, st.one_of(_SCORE, st.none())), min_size=1, max_size=60))
+def test_spreads_ranks_and_percentiles_equal_those_of_sorted_copies(
+    content: Content, founders: list[tuple[float, float | None]]
+) -> None:
+    """Counted by score, the statistics are those of every founder's score sorted: the
+    spread as `statistics.quantiles` gives it, ranks as 1 + the founders above."""
+    count = len(content.factors)
+    tally = CohortTally(content)
+    for overall, first in founders:
+        tally.add(_outcome(content, overall, factors=[first] + [overall] * (count - 1)))
+    stats = tally.finish("en")
+    single = [float(array("f", [v])[0]) for v in (overall for overall, _ in founders)]
+    firsts = sorted(float(array("f", [v])[0]) for _, v in founders if v is not None)
+    spread = stats.factor_stats()[0]
+    assert spread.founders == len(firsts)
+    if firsts:
+        quarters = statistics.quantiles(firsts, n=4, method="inclusive") if len(firsts) > 1 else []
+        expected = [firsts[0], *(quarters or [firsts[0]] * 3), firsts[-1]]
+        expected.append(math.fsum(firsts) / len(firsts))
+        assert [spread.min, spread.q1, spread.median, spread.q3, spread.max, spread.mean] == [
+            round(v, 1) for v in expected
+        ]
+    ordered = sorted(single)
+    assert stats.overall_median() == round(statistics.median(ordered), 1)
+    for index, value in enumerate(single):
+        assert stats.rank(index) == 1 + sum(1 for other in single if other > value)
+        placement = stats.percentiles(index)
+        if len(single) < 5:
+            assert placement is None
+            continue
+        assert placement is not None
+        below = sum(1 for other in single if other < value)
+        equal = single.count(value)
+        assert placement.overall == round(100.0 * (below + 0.5 * equal) / len(single), 1)

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import heapq
 import math
-import statistics
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from founder_check.base.score_counts import ScoreCounts, descending_order
 from founder_check.cohort.models import (
     MIN_COHORT_FOR_PERCENTILES,
     FactorStats,
@@ -75,30 +74,6 @@ class FounderOutcome:
     def top_gaps(self) -> tuple[str, ...]:
         """The questions of the founder's largest gaps, largest first."""
         return tuple(question for question, _ in self.gaps[:TOP_GAPS_PER_FOUNDER])
-
-
-def quartiles(values: Sequence[float]) -> tuple[float, float, float, float, float, float]:
-    """(min, q1, median, q3, max, mean) of non-empty values (inclusive quartiles)."""
-    if len(values) == 1:
-        only = values[0]
-        return only, only, only, only, only, only
-    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    return min(values), q1, median, q3, max(values), math.fsum(values) / len(values)
-
-
-def percentile_table(sorted_values: Sequence[float]) -> dict[float, float]:
-    """Each distinct value's percentile: the share (0-100) of the values below it, values
-    equal to it counting half. One pass; scores have one decimal, so a cohort of any size
-    has at most a thousand distinct values."""
-    table: dict[float, float] = {}
-    size = len(sorted_values)
-    start = 0
-    while start < size:
-        value = sorted_values[start]
-        end = bisect_right(sorted_values, value, start)
-        table[value] = round(100.0 * (start + 0.5 * (end - start)) / size, 1)
-        start = end
-    return table
 
 
 class CohortTally:
@@ -164,24 +139,26 @@ class CohortStats:
         self.lang = lang
         self.size = len(tally)
         self.show_placement = self.size >= MIN_COHORT_FOR_PERCENTILES
-        self._overall_sorted = array("f", sorted(tally.overall))
-        self._factor_sorted = [
-            array("f", sorted(v for v in values if not math.isnan(v))) for values in tally.factors
-        ]
-        self._overall_table = percentile_table(self._overall_sorted)
+        # counted by score, not sorted copies: memory stays flat for any cohort size
+        self.overall_counts = ScoreCounts(tally.overall)
+        self.factor_counts = [ScoreCounts(values) for values in tally.factors]
+        self._overall_table = self.overall_counts.percentiles()
         self._factor_tables = [
-            percentile_table(ordered) if len(ordered) >= MIN_COHORT_FOR_PERCENTILES else {}
-            for ordered in self._factor_sorted
+            counts.percentiles() if len(counts) >= MIN_COHORT_FOR_PERCENTILES else {}
+            for counts in self.factor_counts
         ]
 
     def rank_order(self) -> array[int]:
         """Founder indices best first; equal scores keep the processing order."""
-        overall = self.tally.overall
-        return array("l", sorted(range(self.size), key=lambda index: -overall[index]))
+        return descending_order(self.tally.overall, self.overall_counts)
 
     def rank(self, index: int) -> int:
         """1 + how many founders scored higher (equal scores share a rank)."""
-        return 1 + self.size - bisect_right(self._overall_sorted, self.tally.overall[index])
+        return 1 + self.overall_counts.above(self.tally.overall[index])
+
+    def overall_median(self) -> float | None:
+        """The median overall score, rounded as scores are; None for an empty cohort."""
+        return round(self.overall_counts.quartiles()[1], 1) if self.size else None
 
     def percentiles(self, index: int) -> Percentiles | None:
         if not self.show_placement:
@@ -221,17 +198,19 @@ class CohortStats:
         tally = self.tally
         result = []
         for position, factor in enumerate(tally.content.factors):
-            values = self._factor_sorted[position]
+            counts = self.factor_counts[position]
             spread: tuple[float | None, ...] = (None,) * 6
-            if len(values):
-                spread = tuple(round(v, 1) for v in quartiles(values))
+            if len(counts):
+                spread = tuple(
+                    round(v, 1) for v in (counts[0], *counts.quartiles(), counts[-1], counts.mean())
+                )
             low, q1, median, q3, high, mean = spread
             targets, below = tally.target_counts[position], tally.below[position]
             result.append(
                 FactorStats(
                     id=factor.id,
                     name=factor.name.get(self.lang),
-                    founders=len(values),
+                    founders=len(counts),
                     min=low,
                     q1=q1,
                     median=median,

@@ -14,7 +14,6 @@ spread through the scores. A cohort of 10,000 makes a page of about 260 KB.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from markupsafe import Markup
 
 from founder_check._version import __version__
 from founder_check.base.i18n import Texts
-from founder_check.cohort.aggregate import CohortStats, quartiles
+from founder_check.cohort.aggregate import CohortStats
 from founder_check.cohort.dashboard_words import word
 from founder_check.cohort.export import COHORT_CSV, COHORT_JSON, REJECTED_CSV
 from founder_check.cohort.inputs import Rejection
@@ -119,7 +118,7 @@ def dashboard_html(
         levels[founder.level] += 1
         flagged += bool(founder.red_flags)
     league = _league(content, lang, store, order, stats, onepagers)
-    median = round(quartiles(stats.tally.overall)[2], 1) if size else None
+    median = stats.overall_median()
     template = environment().get_template("cohort.html.j2")
     return template.render(
         html_lang=html_lang(lang),
@@ -274,8 +273,8 @@ def _factor_rows(
 ) -> list[FactorRow]:
     rows = []
     for position, factor in enumerate(factors):
-        values = [v for v in stats.tally.factors[position] if not math.isnan(v)]
-        plot = svg.box_strip(values, target=factor.target, width=300, height=30, dots=STRIP_DOTS)
+        counts = stats.factor_counts[position]
+        plot = svg.box_strip(counts, target=factor.target, width=300, height=30, dots=STRIP_DOTS)
         rows.append(FactorRow(factor, drawn(plot), _stage_targets(content, lang, factor, stages)))
     return rows
 

@@ -1,10 +1,10 @@
-"""A set of 64-bit hashes in a flat array: 16-32 bytes an entry instead of about 90 for a set of
+"""A set of 64-bit hashes in a flat table: 16-32 bytes an entry instead of about 90 for a set of
 Python ints, so remembering every founder of a 10,000-founder cohort costs almost nothing."""
 
 from __future__ import annotations
 
 import hashlib
-from array import array
+import mmap
 
 
 def hash64(text: str) -> int:
@@ -14,12 +14,16 @@ def hash64(text: str) -> int:
 
 
 class HashSet:
-    """Open addressing with linear probing over non-zero 64-bit values; 0 marks a free slot."""
+    """Open addressing with linear probing over non-zero 64-bit values; 0 marks a free slot.
 
-    __slots__ = ("_count", "_slots")
+    The table lives in an anonymous memory map of its own: zeroed by the system, and given
+    back to it whole when the set grows or is dropped, where a freed array would leave a
+    hole in the heap that the many small objects written afterwards cannot use."""
+
+    __slots__ = ("_count", "_map", "_slots")
 
     def __init__(self) -> None:
-        self._slots = array("Q", bytes(8 * 64))
+        self._map, self._slots = _table(64)
         self._count = 0
 
     def __len__(self) -> int:
@@ -38,14 +42,22 @@ class HashSet:
             self._count += 1
 
     def _grow(self) -> None:
-        bigger = array("Q", bytes(16 * len(self._slots)))
-        for value in self._slots:
+        old_map, old_slots = self._map, self._slots
+        self._map, self._slots = _table(2 * len(old_slots))
+        for value in old_slots:
             if value:
-                bigger[_probe(bigger, value)] = value
-        self._slots = bigger
+                self._slots[_probe(self._slots, value)] = value
+        old_slots.release()
+        old_map.close()
 
 
-def _probe(slots: array[int], value: int) -> int:
+def _table(size: int) -> tuple[mmap.mmap, memoryview]:
+    """`size` zeroed 64-bit slots in a memory map of their own."""
+    memory = mmap.mmap(-1, 8 * size)
+    return memory, memoryview(memory).cast("Q")
+
+
+def _probe(slots: memoryview, value: int) -> int:
     """The slot that holds `value`, or the free slot where it would go."""
     mask = len(slots) - 1
     index = value & mask

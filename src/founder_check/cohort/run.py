@@ -207,6 +207,7 @@ def _run(
             if options.strict:
                 raise FounderCheckError(readable(outcome.problems, lang))
             rejected.append(limiter.trim(outcome))
+        del names, duplicates  # a hash per founder each, not needed for the files: freed first
         stats = tally.finish(lang)
         if cards is not None:
             progress.start_writing(len(store))

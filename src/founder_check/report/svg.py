@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import math
-import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
 from founder_check.base.cjk_wrap import NO_LINE_START
+from founder_check.base.score_counts import ScoreCounts
 
 # restrained colours that survive greyscale printing: ink for the founder, grey for targets
 INK = "#1d4e89"
@@ -313,7 +313,7 @@ def bars(axes: Sequence[Axis], *, title: str, width: float = 360, size: float = 
 
 
 def box_strip(
-    values: Sequence[float],
+    values: Iterable[float],
     *,
     target: float | None = None,
     highlight: float | None = None,
@@ -342,9 +342,10 @@ def box_strip(
         f'<line x1="{number(pad)}" y1="{number(middle)}" x2="{number(width - pad)}" '
         f'y2="{number(middle)}" stroke="{GRID}" stroke-width="1"/>',
     ]
-    ordered = sorted(values)
+    # counted by score, not sorted: a cohort's 50,000 scores are a thousand counts
+    ordered = values if isinstance(values, ScoreCounts) else ScoreCounts(values)
     if len(ordered) >= 2:
-        q1, median, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+        q1, median, q3 = ordered.quartiles()
         box_top, box_height = middle - height * 0.3, height * 0.6
         parts.append(
             f'<rect class="box" x="{number(x_of(q1))}" y="{number(box_top)}" '
