@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -60,7 +60,7 @@ def catalog_path(locale: str, suffix: str = ".mo") -> Path:
     return LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
 
 
-class Entry:
+class Entry(NamedTuple):
     """One fixed text: its key (the msgctxt), its English (the msgid) and, for a text that
     counts, its English plural (msgid_plural) and the field `by` holding the number.
 
@@ -70,23 +70,12 @@ class Entry:
     (only fields and symbols, "{stage} {target:.0f}"), which the catalogs leave out.
     """
 
-    __slots__ = ("by", "english", "key", "parts", "plural", "translated")
-
-    def __init__(
-        self,
-        key: str,
-        english: str,
-        plural: str | None = None,
-        by: str = "count",
-        parts: tuple[tuple[str, str], ...] = (),
-        translated: bool = True,
-    ) -> None:
-        self.key = key
-        self.english = english
-        self.plural = plural
-        self.by = by
-        self.parts = parts
-        self.translated = translated
+    key: str
+    english: str
+    plural: str | None = None
+    by: str = "count"
+    parts: tuple[tuple[str, str], ...] = ()
+    translated: bool = True
 
     def forms(self) -> tuple[str, ...]:
         """The English as written: the singular, then the plural of a counting text."""

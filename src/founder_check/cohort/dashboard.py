@@ -27,8 +27,9 @@ from founder_check.cohort.aggregate import CohortStats
 from founder_check.cohort.dashboard_words import word
 from founder_check.cohort.export import COHORT_CSV, COHORT_JSON, REJECTED_CSV
 from founder_check.cohort.inputs import Rejection
-from founder_check.cohort.models import FactorStats, RedFlagCount, SharedGap
+from founder_check.cohort.models import FactorStats
 from founder_check.cohort.onepagers import page_href
+from founder_check.cohort.scored import ScoredCohort
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import SEVERITY_RANK, Content, Lang
 from founder_check.report import svg
@@ -93,22 +94,10 @@ def league_cut(size: int) -> tuple[int, int]:
     return LEAGUE_TOP, LEAGUE_BOTTOM
 
 
-def dashboard_html(
-    *,
-    content: Content,
-    lang: Lang,
-    store: FounderStore,
-    order: Sequence[int],
-    stats: CohortStats,
-    factors: Sequence[FactorStats],
-    shared_gaps: Sequence[SharedGap],
-    red_flags: Sequence[RedFlagCount],
-    rejected: Sequence[Rejection],
-    generated_at: str | None = None,
-    stage_option: str | None = None,
-    onepagers: bool = True,
-) -> str:
-    """The whole page, in `lang`."""
+def dashboard_html(cohort: ScoredCohort, *, stage_option: str | None, onepagers: bool) -> str:
+    """The whole page, in the cohort's language."""
+    content, lang, store, stats = cohort.content, cohort.lang, cohort.store, cohort.stats
+    rejected, generated_at = cohort.rejected, cohort.generated_at
     size = stats.size
     stages: Counter[str] = Counter()
     levels: Counter[str] = Counter()
@@ -117,7 +106,7 @@ def dashboard_html(
         stages[founder.stage] += 1
         levels[founder.level] += 1
         flagged += bool(founder.red_flags)
-    league = _league(content, lang, store, order, stats, onepagers)
+    league = _league(content, lang, store, cohort.order, stats, onepagers)
     median = stats.overall_median()
     template = environment().get_template("cohort.html.j2")
     return template.render(
@@ -135,15 +124,15 @@ def dashboard_html(
         rejected_rows=[_rejected_row(r, lang) for r in rejected[:REJECTED_SHOWN]],
         league=league,
         onepagers=onepagers,
-        factor_rows=_factor_rows(content, lang, stats, factors, stages),
+        factor_rows=_factor_rows(content, lang, stats, cohort.factors, stages),
         mixed_stages=len(stages) > 1,
         one_stage=_one_stage(content, lang, stages),
         sampled=size > STRIP_DOTS,
         dots=STRIP_DOTS,
-        gaps=shared_gaps,
+        gaps=cohort.shared_gaps,
         flag_rows=[
             FlagRow(f.severity, label("severity_" + f.severity, lang), f.title, f.founders)
-            for f in red_flags
+            for f in cohort.red_flags
         ],
         files={"xlsx": "cohort.xlsx", "csv": COHORT_CSV, "json": COHORT_JSON},
         rejected_csv=REJECTED_CSV,

@@ -4,6 +4,10 @@ Plain frozen dataclasses like the scorecard's: `founder-check schema cohort` der
 JSON Schema with pydantic; the exporter writes plain data in exactly their shape (streaming
 the founder list) and the tests validate what it writes against that schema. Texts are in
 the report's language; programs should key on ids.
+
+Only the three files' top records (`CohortReport`, `CohortScorecard`, `CohortTexts`) carry
+the config that forbids unknown fields: pydantic applies it to every record inside them,
+as it does for the scorecard's.
 """
 
 from __future__ import annotations
@@ -42,8 +46,6 @@ Severity = Literal["critical", "major", "minor"]
 class Counts:
     """How many inputs were read, scored and rejected (duplicates are among the rejected)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     inputs: Count
     scored: Count
     rejected: Count
@@ -55,8 +57,6 @@ class FactorStats:
     """The spread of one factor's scores over the founders that have a score on it; `target`
     is the mean of their stages' targets (the stage's target when they share a stage), and
     `shortfall` how many points the `below_target` founders are short of theirs, on average."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     id: str
     name: str
@@ -78,8 +78,6 @@ class SharedGap:
     gap, the overall points the best answer would add to each of them on average, and how much
     the cohort's mean overall score would rise if all of them gave it."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     question: str
     text: str
     founders: Ordinal
@@ -91,8 +89,6 @@ class SharedGap:
 
 @dataclass(frozen=True)
 class RedFlagCount:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     severity: Severity
     title: str
@@ -101,8 +97,6 @@ class RedFlagCount:
 
 @dataclass(frozen=True)
 class FounderRedFlag:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     severity: Severity
     title: str
@@ -110,8 +104,6 @@ class FounderRedFlag:
 
 @dataclass(frozen=True)
 class LevelBrief:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     name: str
 
@@ -120,16 +112,12 @@ class LevelBrief:
 class Percentiles:
     """Share of the cohort (0-100) scoring below this founder, ties counting half."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     overall: Score
     factors: dict[str, Score | None]
 
 
 @dataclass(frozen=True)
 class FounderEntry:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     rank: Ordinal
     founder: str | None
     company: str | None
@@ -149,8 +137,6 @@ class FounderEntry:
 
 @dataclass(frozen=True)
 class ProblemEntry:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     line: Ordinal | None
     field: str | None
     message: str
@@ -159,8 +145,6 @@ class ProblemEntry:
 @dataclass(frozen=True)
 class RejectedInput:
     """An input that was not scored, with every problem found in it."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     source: str
     row: Ordinal | None
@@ -192,8 +176,6 @@ class CohortReport:
 class Placement:
     """Where one founder stands in the cohort; rank and percentiles only in cohorts of 5+."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     size: Ordinal
     min_size: Ordinal
     rank: Ordinal | None
@@ -205,8 +187,6 @@ QuestionState = tuple[str] | tuple[str, Fraction]  # [status] or [status, value]
 
 @dataclass(frozen=True)
 class CompactStage:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     source: Literal["option", "answers", "default"]
 
@@ -216,8 +196,6 @@ class CompactNextGate:
     """The level above the one told: its must-haves not met, as [level, index] into
     texts.json's `levels[level].requires`, and the red flags that cap below it."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     level: str
     missing: list[tuple[str, Count]]
     red_flags: list[str]
@@ -225,8 +203,6 @@ class CompactNextGate:
 
 @dataclass(frozen=True)
 class CompactCoverage:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     applicable: Count
     answered: Count
     weighted: Fraction
@@ -275,8 +251,6 @@ class CohortScorecard:
 
 @dataclass(frozen=True)
 class TextsLevel:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     name: str
     description: str
     requires: list[str]
@@ -284,8 +258,6 @@ class TextsLevel:
 
 @dataclass(frozen=True)
 class TextsQuestion:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     text: str
     chapters: list[str]
     options: dict[str, str] | None = None
@@ -293,8 +265,6 @@ class TextsQuestion:
 
 @dataclass(frozen=True)
 class TextsRedFlag:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     severity: Severity
     title: str
     because: str
@@ -306,8 +276,6 @@ class TextsRedFlag:
 
 @dataclass(frozen=True)
 class TextsChapter:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     doc: str
     section: str
     title: str

@@ -21,6 +21,7 @@ from founder_check.cohort.models import Counts, FactorStats, RedFlagCount, Share
 from founder_check.content.models import Lang
 from founder_check.report.hanging import bullets, hanging
 from founder_check.report.labels import field, label
+from founder_check.report.tables import titled_table
 from founder_check.report.terminal import badge
 
 MAX_PROBLEMS_SHOWN = 3
@@ -112,11 +113,9 @@ def _more(view: CohortView, shown: int, total: int, file: str) -> str | None:
 
 def _ranking(view: CohortView) -> Table:
     lang = view.lang
-    table = Table(
-        title=label("cohort_ranking", lang),
-        title_justify="left",
-        caption=_more(view, len(view.ranked), view.counts.scored, "cohort.csv"),
-        caption_justify="left",
+    table = titled_table(
+        label("cohort_ranking", lang),
+        _more(view, len(view.ranked), view.counts.scored, "cohort.csv"),
     )
     table.add_column(label("cohort_rank", lang), justify="right")
     table.add_column(label("founder", lang), ratio=2)
@@ -157,12 +156,7 @@ def factor_cost(factor: FactorStats) -> float:
 def _factor_table(view: CohortView) -> Table:
     """Each factor's spread against the stage's target; the furthest short first."""
     lang = view.lang
-    table = Table(
-        title=label("cohort_factor_stats", lang),
-        title_justify="left",
-        caption=label("cohort_factors_caption", lang),
-        caption_justify="left",
-    )
+    table = titled_table(label("cohort_factor_stats", lang), label("cohort_factors_caption", lang))
     table.add_column(label("factor", lang), ratio=3)
     for key in (
         "cohort_founders",
@@ -198,12 +192,8 @@ def _shared_gaps(view: CohortView) -> Table | Text:
     lang = view.lang
     if not view.shared_gaps:
         return Text(label("cohort_no_shared_gaps", lang), style="green")
-    table = Table(
-        title=label("cohort_shared_gaps", lang),
-        title_justify="left",
-        caption=label("cohort_gaps_caption", lang),
-        caption_justify="left",
-        show_lines=True,
+    table = titled_table(
+        label("cohort_shared_gaps", lang), label("cohort_gaps_caption", lang), show_lines=True
     )
     table.add_column("#", justify="right")
     table.add_column(label("question", lang), ratio=3)
@@ -228,11 +218,9 @@ def _red_flags(view: CohortView) -> Table | Text:
     lang = view.lang
     if not view.flagged:
         return Text(label("cohort_no_red_flags", lang), style="green")
-    table = Table(
-        title=label("cohort_red_flags", lang),
-        title_justify="left",
-        caption=_more(view, len(view.flagged), view.flagged_total, "cohort.json"),
-        caption_justify="left",
+    table = titled_table(
+        label("cohort_red_flags", lang),
+        _more(view, len(view.flagged), view.flagged_total, "cohort.json"),
     )
     table.add_column(label("founder", lang), ratio=2)
     table.add_column(label("company", lang), ratio=2)
@@ -253,12 +241,10 @@ def _red_flags(view: CohortView) -> Table | Text:
 
 def _rejected(view: CohortView) -> Table:
     lang = view.lang
-    table = Table(
-        title=label("cohort_rejected", lang),
-        title_justify="left",
+    table = titled_table(
+        label("cohort_rejected", lang),
+        _more(view, len(view.rejected), view.rejected_total, "rejected.csv"),
         title_style="bold red",
-        caption=_more(view, len(view.rejected), view.rejected_total, "rejected.csv"),
-        caption_justify="left",
     )
     table.add_column(label("cohort_input", lang), ratio=2, overflow="fold")
     table.add_column(label("cohort_reason", lang), ratio=5)

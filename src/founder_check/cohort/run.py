@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any
 
 from founder_check._version import __version__
 from founder_check.base import readers
@@ -36,15 +36,13 @@ from founder_check.cohort.mapping import DEFAULT_SEPARATOR, CsvMapping, load_map
 from founder_check.cohort.models import (
     COHORT_SCHEMA_VERSION,
     MIN_COHORT_FOR_PERCENTILES,
-    FactorStats,
-    RedFlagCount,
-    SharedGap,
 )
 from founder_check.cohort.onepagers import ONEPAGERS, page_name
 from founder_check.cohort.outdir import OutFolder, open_out_folder
 from founder_check.cohort.process import PART_PREFIX, CardTask, Settings, Workers
 from founder_check.cohort.rejections import RejectionLimiter, readable
 from founder_check.cohort.render import CohortView, render
+from founder_check.cohort.scored import ScoredCohort
 from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
 
@@ -214,7 +212,10 @@ def _run(
             for count in workers.finish(_card_tasks(store, stats, cards, pages)):
                 progress.advance(count)
     rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
-    scored = _Scored(
+    scored = ScoredCohort(
+        content=content,
+        lang=lang,
+        generated_at=options.generated_at,
         store=store,
         stats=stats,
         order=stats.rank_order(),
@@ -225,8 +226,8 @@ def _run(
     )
     files: list[str] = []
     if folder is not None:
-        files = _write_reports(content, options, scored, folder, parallel=workers.jobs > 1)
-    render(_view(content, options, scored, files), console)
+        files = _write_reports(options, scored, folder, parallel=workers.jobs > 1)
+    render(_view(options, scored, files), console)
     return 1 if rejected else 0
 
 
@@ -238,19 +239,6 @@ def _jobs(requested: int, discovery: Discovery) -> int:
     if cpus == 1 or count_inputs(discovery, stop_at=AUTO_JOBS_MIN) < AUTO_JOBS_MIN:
         return 1
     return cpus
-
-
-@dataclass(frozen=True)
-class _Scored:
-    """The scored cohort, as both the report files and the terminal show it."""
-
-    store: FounderStore
-    stats: CohortStats
-    order: Sequence[int]  # founder indices, best first
-    rejected: list[Rejection]
-    factors: list[FactorStats]
-    shared_gaps: list[SharedGap]
-    red_flags: list[RedFlagCount]
 
 
 def _card_tasks(
@@ -265,22 +253,8 @@ def _card_tasks(
         yield CardTask(founder.part, path, tail, page)
 
 
-class _Tables(TypedDict):
-    """What both the workbook and the dashboard are made from."""
-
-    content: Content
-    lang: Lang
-    store: FounderStore
-    order: Sequence[int]
-    stats: CohortStats
-    factors: Sequence[FactorStats]
-    shared_gaps: Sequence[SharedGap]
-    rejected: Sequence[Rejection]
-    generated_at: str | None
-
-
 def _write_reports(
-    content: Content, options: CohortOptions, scored: _Scored, folder: OutFolder, parallel: bool
+    options: CohortOptions, scored: ScoredCohort, folder: OutFolder, parallel: bool
 ) -> list[str]:
     """cohort.csv, rejected.csv, cohort.xlsx, index.html and cohort.json written beside the
     finished scorecards and one-pagers in the work folder, all flushed to disk, then moved
@@ -297,34 +271,18 @@ def _write_reports(
     work = folder.work
     cards = work / export.SCORECARDS
     _remove_parts(cards)
-    tables = _Tables(
-        content=content,
-        lang=options.lang,
-        store=store,
-        order=scored.order,
-        stats=stats,
-        factors=scored.factors,
-        shared_gaps=scored.shared_gaps,
-        rejected=rejected,
-        generated_at=options.generated_at,
-    )
     # the workbook, the slowest file, is written by a forked child meanwhile (`background`)
-    workbook = Background(write_workbook, work / COHORT_XLSX, parallel=parallel, **tables)
+    workbook = Background(write_workbook, work / COHORT_XLSX, scored, parallel=parallel)
     try:
         flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
         flushing.start()  # the scorecards go to disk while the CSV files are written
         export.write_cohort_csv(work / export.COHORT_CSV, store, scored.order, stats)
         export.write_rejected_csv(work / export.REJECTED_CSV, rejected)
-        page = dashboard_html(
-            **tables,
-            red_flags=scored.red_flags,
-            stage_option=options.stage,
-            onepagers=options.onepagers,
-        )
+        page = dashboard_html(scored, stage_option=options.stage, onepagers=options.onepagers)
         write_text_atomic(work / INDEX_HTML, page)
-        texts = json.dumps(cohort_texts(content, options.lang), ensure_ascii=False, indent=2)
+        texts = json.dumps(cohort_texts(scored.content, scored.lang), ensure_ascii=False, indent=2)
         write_text_atomic(work / TEXTS_FILE, texts + "\n")
-        _write_cohort_json(work / export.COHORT_JSON, content, options, scored)
+        _write_cohort_json(work / export.COHORT_JSON, options, scored)
     except BaseException:
         workbook.cancel()
         raise
@@ -357,12 +315,10 @@ def _write_reports(
     return written
 
 
-def _write_cohort_json(
-    path: Path, content: Content, options: CohortOptions, scored: _Scored
-) -> None:
+def _write_cohort_json(path: Path, options: CohortOptions, scored: ScoredCohort) -> None:
     """cohort.json: the cohort's figures, then every founder best first, then the inputs
     not used, written as it is produced."""
-    stats = scored.stats
+    content, stats = scored.content, scored.stats
     head = {
         "schema_version": COHORT_SCHEMA_VERSION,
         "tool": {"name": "founder-check", "version": __version__},
@@ -402,13 +358,11 @@ def _counts(stats: CohortStats, rejected: list[Rejection]) -> dict[str, int]:
     }
 
 
-def _view(
-    content: Content, options: CohortOptions, scored: _Scored, files: list[str]
-) -> CohortView:
+def _view(options: CohortOptions, scored: ScoredCohort, files: list[str]) -> CohortView:
     from founder_check.cohort.models import Counts
 
+    content, lang = scored.content, scored.lang
     store, stats, rejected = scored.store, scored.stats, scored.rejected
-    lang = options.lang
     limit = options.rows or None
     flagged, flagged_total = stats.flagged(scored.order, limit)
 

@@ -31,6 +31,7 @@ from founder_check.cohort.aggregate import CohortStats
 from founder_check.cohort.export import SCORECARDS, safe_cell
 from founder_check.cohort.inputs import Rejection
 from founder_check.cohort.models import FactorStats, SharedGap
+from founder_check.cohort.scored import ScoredCohort
 from founder_check.cohort.store import FounderStore
 from founder_check.content.models import Content, Lang
 
@@ -118,31 +119,19 @@ _BARS = {
 }
 
 
-def write_workbook(
-    path: Path,
-    *,
-    content: Content,
-    lang: Lang,
-    store: FounderStore,
-    order: Sequence[int],
-    stats: CohortStats,
-    factors: Sequence[FactorStats],
-    shared_gaps: Sequence[SharedGap],
-    rejected: Sequence[Rejection],
-    generated_at: str | None = None,
-) -> None:
+def write_workbook(path: Path, cohort: ScoredCohort) -> None:
     """Write cohort.xlsx to `path` (atomically, mode 0600); temporary files go beside it."""
     from xlsxwriter import Workbook  # type: ignore[import-untyped]  # ships no type hints
     from xlsxwriter.exceptions import FileCreateError  # type: ignore[import-untyped]
 
     def write(handle: IO[bytes]) -> None:
         workbook = Workbook(handle, {**_OPTIONS, "tmpdir": str(path.parent)})
-        workbook.set_properties({"created": _created(generated_at)})
-        sheets = _Sheets(workbook, content, lang)
-        sheets.founders(store, order, stats)
-        sheets.shared_gaps(shared_gaps)
-        sheets.rejected(rejected)
-        sheets.factors(factors)
+        workbook.set_properties({"created": _created(cohort.generated_at)})
+        sheets = _Sheets(workbook, cohort.content, cohort.lang)
+        sheets.founders(cohort.store, cohort.order, cohort.stats)
+        sheets.shared_gaps(cohort.shared_gaps)
+        sheets.rejected(cohort.rejected)
+        sheets.factors(cohort.factors)
         try:
             workbook.close()
         except FileCreateError as exc:  # XlsxWriter's wrapping of an OSError (a full disk)
@@ -198,6 +187,9 @@ class _Sheets:
     def word(self, key: str) -> str:
         return _WORDS(key, self.lang)
 
+    def words(self, *keys: str) -> list[str]:
+        return [self.word(key) for key in keys]
+
     def sheet(self, key: str, headers: Sequence[str], widths: Sequence[float], rows: int) -> Any:
         """A sheet with its header row written, frozen and filtered over `rows` data rows."""
         sheet = self.workbook.add_worksheet(self.word(key))
@@ -222,19 +214,11 @@ class _Sheets:
         content, lang = self.content, self.lang
         names = [factor.name.get(lang) for factor in content.factors]
         headers = [
-            self.word("rank"),
-            self.word("founder"),
-            self.word("company"),
-            self.word("stage"),
-            self.word("level"),
-            self.word("overall"),
+            *self.words("rank", "founder", "company", "stage", "level", "overall"),
             *names,
-            self.word("sheet_red_flags"),
-            self.word("red_flag_titles"),
-            self.word("top_gaps"),
-            self.word("scorecard"),
-            self.word("source"),
-            self.word("row"),
+            *self.words(
+                "sheet_red_flags", "red_flag_titles", "top_gaps", "scorecard", "source", "row"
+            ),
         ]
         first_factor = 6
         after = first_factor + len(names)
@@ -286,15 +270,15 @@ class _Sheets:
         return self.separator.join(texts)
 
     def shared_gaps(self, gaps: Sequence[SharedGap]) -> None:
-        headers = [
-            self.word("number"),
-            self.word("question"),
-            self.word("gap_founders"),
-            self.word("points_each"),
-            self.word("cohort_points"),
-            self.word("gap_factors"),
-            self.word("chapters"),
-        ]
+        headers = self.words(
+            "number",
+            "question",
+            "gap_founders",
+            "points_each",
+            "cohort_points",
+            "gap_factors",
+            "chapters",
+        )
         sheet = self.sheet("shared_gaps", headers, [6, 60, 12, 12, 12, 36, 60], len(gaps))
         sheet.write_comment(0, 3, self.word("points_note"))
         sheet.write_comment(0, 4, self.word("cohort_note"))
@@ -315,13 +299,7 @@ class _Sheets:
             self.text(sheet, row, 6, self.separator.join(titles))
 
     def rejected(self, rejected: Sequence[Rejection]) -> None:
-        headers = [
-            self.word("source"),
-            self.word("row"),
-            self.word("line"),
-            self.word("field"),
-            self.word("reason"),
-        ]
+        headers = self.words("source", "row", "line", "field", "reason")
         rows = sum(len(rejection.problems) for rejection in rejected)
         sheet = self.sheet("rejected", headers, [40, 7, 7, 36, 100], rows)
         row = 0
@@ -335,13 +313,19 @@ class _Sheets:
                 self.text(sheet, row, 4, problem.message)
 
     def factors(self, factors: Sequence[FactorStats]) -> None:
-        keys = ("sheet_scored", "min", "q1", "median", "q3", "max", "mean", "target")
-        headers = [
-            self.word("sheet_factor"),
-            *(self.word(key) for key in keys),
-            self.word("below_target"),
-            self.word("short_by"),
-        ]
+        headers = self.words(
+            "sheet_factor",
+            "sheet_scored",
+            "min",
+            "q1",
+            "median",
+            "q3",
+            "max",
+            "mean",
+            "target",
+            "below_target",
+            "short_by",
+        )
         sheet = self.sheet("factors", headers, [28, *[10] * 8, 12, 14], len(factors))
         sheet.write_comment(0, 8, self.word("target_note"))
         red = {"type": "cell", "criteria": ">", "value": 0, "format": self.red}

@@ -30,8 +30,6 @@ _KEYWORD_KEYS = ("from", "all", "any", "not")
 
 @dataclass(frozen=True)
 class _ChapterEntry:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     section: str
     title: Text
     summary: Text

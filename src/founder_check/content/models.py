@@ -5,6 +5,10 @@ They are plain frozen dataclasses, validated by pydantic only when content is re
 keeps start-up fast. Each `__post_init__` checks what a single file can know (kinds, values
 in [0, 1], bands); references across files are checked in `content.check`. YAML keys that are
 Python keywords (`from`, `all`, `any`, `not`) are held in fields with a trailing underscore.
+
+A key no model knows is an error at any depth: the record a file is read as (`Section` here,
+the others in `content.files`) carries `STRICT`, and pydantic applies it to every record
+inside it.
 """
 
 from __future__ import annotations
@@ -43,8 +47,6 @@ def _check_unit(value: float, what: str = "value") -> None:
 class Text:
     """A user-facing string in both languages."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     en: str
     zh: str
 
@@ -59,8 +61,6 @@ class Text:
 @dataclass(frozen=True)
 class Condition:
     """A test over answers (and, in scoring rules, factor scores); see docs/content-format.md."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     question: str | None = None
     equals: str | None = None
@@ -143,8 +143,6 @@ HORIZONS = (30, 60, 90)  # the time frames an action is planned in, in days
 
 @dataclass(frozen=True)
 class Option:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     label: Text
     value: float
@@ -161,8 +159,6 @@ class Option:
 class Band:
     """Numbers with `from_ <= x < to` (the last band also takes `to`) score `value`."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     from_: float
     to: float
     value: float
@@ -176,8 +172,6 @@ class Band:
 
 @dataclass(frozen=True)
 class Scale:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     labels: dict[int, Text]
     min: int = 1
     max: int = 5
@@ -199,8 +193,6 @@ NO = "no"
 
 @dataclass(frozen=True)
 class Question:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     kind: Kind
     text: Text
@@ -338,8 +330,6 @@ class Section:
 
 @dataclass(frozen=True)
 class Factor:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     name: Text
     description: Text
@@ -359,16 +349,12 @@ class Requirement:
     """A must-have of a readiness gate: what the company has when it meets it, as a
     sentence the report can show, and the condition over the answers that checks it."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     text: Text
     when: Condition
 
 
 @dataclass(frozen=True)
 class Level:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     name: Text
     description: Text
@@ -383,8 +369,6 @@ class Level:
 
 @dataclass(frozen=True)
 class Stage:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     name: Text
     description: Text
@@ -397,8 +381,6 @@ class Stage:
 
 @dataclass(frozen=True)
 class RedFlag:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     severity: Severity
     title: Text
@@ -419,8 +401,6 @@ class RedFlag:
 
 @dataclass(frozen=True)
 class Document:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     file: str
     title: Text
@@ -432,8 +412,6 @@ class Document:
 
 @dataclass(frozen=True)
 class Chapter:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     doc: str
     section: str
     title: Text

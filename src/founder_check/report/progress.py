@@ -17,6 +17,7 @@ from rich.text import Text
 from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import Lang
 from founder_check.report.hanging import hanging
+from founder_check.report.tables import titled_table
 from founder_check.scoring.compare import Comparison
 
 MAX_ANSWER = 300  # characters of an answer shown: cuts long free text, never an option label
@@ -121,7 +122,7 @@ def _header(comparison: Comparison) -> Panel:
 def _factors(comparison: Comparison) -> Table:
     """The factors, largest rise first."""
     lang = comparison.lang
-    table = Table(title=_WORDS("factors", lang), title_justify="left")
+    table = titled_table(_WORDS("factors", lang))
     table.add_column(_WORDS("factor", lang))
     table.add_column(_WORDS("before", lang), justify="right")
     table.add_column(_WORDS("now", lang), justify="right")
@@ -140,17 +141,15 @@ def _changes(comparison: Comparison) -> Table | Text:
     lang = comparison.lang
     if not comparison.changes:
         return Text(_WORDS("no_changes", lang), style="dim")
-    table = Table(
-        title=_WORDS("changes", lang),
-        title_justify="left",
-        caption=_WORDS(
+    table = titled_table(
+        _WORDS("changes", lang),
+        _WORDS(
             "points_note",
             lang,
             stage=_WORDS("points_note_stage", lang)
             if comparison.stage.old.id != comparison.stage.new.id
             else "",
         ),
-        caption_justify="left",
         expand=True,
     )
     table.add_column(_WORDS("question", lang), ratio=5, overflow="fold")
@@ -199,11 +198,7 @@ def _plan(comparison: Comparison) -> Table | None:
     if not steps:  # OLD was at the top level: no next steps to check
         return None
     done = sum(1 for step in steps if step.done)
-    table = Table(
-        title=_WORDS("plan", lang, done=done, total=len(steps)),
-        title_justify="left",
-        expand=True,
-    )
+    table = titled_table(_WORDS("plan", lang, done=done, total=len(steps)), expand=True)
     table.add_column("", no_wrap=True)
     table.add_column(_WORDS("question", lang), ratio=3, overflow="fold")
     table.add_column(_WORDS("aim", lang), ratio=2, overflow="fold")

@@ -174,10 +174,6 @@ _word = Texts(
 )
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def condition_data(node: Condition) -> Data:
     """A condition as it is written in YAML (keyword fields get their file names back)."""
     data: Data = to_data(node, drop_none=True)
