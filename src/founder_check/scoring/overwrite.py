@@ -14,7 +14,6 @@ nothing. Reports and scorecards are not checked: they are replaced as usual.
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import os
 import stat
@@ -157,6 +156,8 @@ def _csv_rows(raw: bytes) -> Reason | None:
     """Rows after the header with any cell filled are answers; the header alone is not.
     Read as Latin-1, which decodes any bytes: commas and line ends are ASCII in every
     encoding a form export uses, and a cut-off last row still counts."""
+    import csv  # only forms are read as CSV: `assess` needs this module for same_file alone
+
     rows = csv.reader(io.StringIO(raw.decode("latin-1"), newline=""))
     try:
         filled = [row for row in rows if any(cell.strip() for cell in row)]
