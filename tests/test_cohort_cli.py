@@ -416,6 +416,43 @@ def test_progress_bar_only_on_a_terminal(
         assert ("Scoring founders" in err.getvalue()) is terminal
 
 
+def test_the_workbook_is_forked_before_the_scorecards_are_finished_and_alone(
+    tmp_path: Path, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workbook's child starts before the scorecards are finished, and no thread but
+    the main one runs then, progress bars drawn included (a fork copies only the forking
+    thread, and with it the locks other threads held)."""
+    import threading
+
+    from rich.console import Console
+
+    from founder_check.cohort import run as cohort_run
+    from founder_check.cohort.background import Background
+    from founder_check.cohort.run import CohortOptions, run_cohort
+
+    at_fork: list[tuple[set[int], int]] = []  # (threads, scorecards finished)
+
+    def counting(*args: Any, **kwargs: Any) -> Background:
+        finished = len(list((args[1].parent / "scorecards").glob("*.json")))
+        at_fork.append(({thread.ident or 0 for thread in threading.enumerate()}, finished))
+        return Background(*args, **kwargs)
+
+    monkeypatch.setattr(cohort_run, "PROGRESS_MIN", 2)
+    monkeypatch.setattr(cohort_run, "Background", counting)
+    write_cohort(tmp_path / "in", content, 4)
+    out = tmp_path / "out"
+    options = CohortOptions(inputs=(tmp_path / "in",), out=out, jobs=2)
+    err = io.StringIO()
+    console = Console(file=err, force_terminal=True, width=100)
+    before = {thread.ident or 0 for thread in threading.enumerate()}
+    assert run_cohort(content, options, Console(file=io.StringIO()), console) == 0
+    [(threads, finished)] = at_fork
+    assert threads <= before and finished == 0
+    assert "Scoring founders" in err.getvalue() and "Writing scorecards" in err.getvalue()
+    assert (out / "cohort.xlsx").stat().st_size > 0
+    assert len(list((out / "scorecards").glob("*.json"))) == 4
+
+
 def test_copied_inputs_keep_their_place_in_the_output(tmp_path: Path, content: Content) -> None:
     """A founder's file name follows the founder, not the order the files were found in."""
     write_cohort(tmp_path / "in", content, 3)

@@ -1,9 +1,11 @@
-"""One report file written in a forked child process while the parent writes the others.
+"""One report file written in a forked child process while the others are written.
 
-After scoring, the worker processes are idle and the parent writes the report files one
-after another; the workbook alone takes about as long as all the others together (XlsxWriter
-spends microseconds a cell). A forked child inherits the founder store, the statistics and
-the content as they are, so nothing is sent to it; it reports back only how it ended.
+The workbook alone takes about as long as all the other report files together (XlsxWriter
+spends microseconds a cell), so it starts as soon as the statistics are known: while the
+workers finish the scorecards and the parent writes the other files. A forked child
+inherits the founder store, the statistics and the content as they are, so nothing is sent
+to it; it reports back only how it ended. No other thread runs in the parent (its
+progress bar is drawn by the main thread), so the child cannot inherit a lock one held.
 
 Where fork is not available (Windows), or one process was asked for (`--jobs 1`), the
 function simply runs in this process, at `join`.

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from founder_check.base.errors import FounderCheckError, Problem
 from founder_check.base.messages import Message
 from founder_check.cohort import export
 from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutcome
+from founder_check.cohort.background import Background
 from founder_check.cohort.hashes import HashSet, hash64
 from founder_check.cohort.inputs import Discovery, Rejection, count_inputs, discover, iter_items
 from founder_check.cohort.mapping import DEFAULT_SEPARATOR, CsvMapping, load_mapping, norm
@@ -47,7 +49,10 @@ from founder_check.cohort.store import FounderStore, StoredFounder
 from founder_check.content.models import Content, Lang
 
 PROGRESS_MIN = 200
+_REDRAW_SECONDS = 0.1  # the progress bar's
 AUTO_JOBS_MIN = 200  # below this, starting worker processes costs more than they save
+
+_Outcome = FounderOutcome | Rejection  # what the workers give back for each input
 
 
 @dataclass(frozen=True)
@@ -179,42 +184,81 @@ def _run(
         str(pages) if pages is not None else None,
     )
     tally = CohortTally(content)
+    with Workers(content, settings, _jobs(options.jobs, discovery)) as workers:
+        scoring = _Progress(err_console, "cohort_progress_scoring", lang, count_inputs, discovery)
+        with scoring as progress:
+            outcomes = _advancing(workers.score(iter_items(discovery, content, mapping)), progress)
+            rejected = _count_in(
+                outcomes, tally, store, discovery, options, named=cards is not None
+            )
+        scored = _scored_cohort(options, tally.finish(lang), store, rejected)
+        workbook = None
+        if folder is not None:
+            workbook = _start_workbook(folder, scored, parallel=workers.jobs > 1)
+        try:
+            if cards is not None:
+                tasks = _card_tasks(store, scored.stats, cards, pages)
+                with _Progress(err_console, "cohort_progress_writing", lang, len, store) as bar:
+                    for count in workers.finish(tasks):
+                        bar.advance(count)
+        except BaseException:
+            if workbook is not None:
+                workbook.cancel()
+            raise
+    files: list[str] = []
+    if folder is not None and workbook is not None:
+        files = _write_reports(options, scored, folder, workbook)
+    render(_view(options, scored, files), console)
+    return 1 if rejected else 0
+
+
+def _advancing(outcomes: Iterator[_Outcome], progress: _Progress) -> Iterator[_Outcome]:
+    for outcome in outcomes:
+        progress.advance()
+        yield outcome
+
+
+def _count_in(
+    outcomes: Iterator[_Outcome],
+    tally: CohortTally,
+    store: FounderStore,
+    discovery: Discovery,
+    options: CohortOptions,
+    named: bool,
+) -> list[Rejection]:
+    """Count each founder scored in (`named`: with its scorecard's file name), or reject it
+    as a repeat of one already counted; returns the rejections, each trimmed. The names and
+    founders remembered to do so (a hash each) are dropped on return."""
     names = export.FileNames()
     duplicates = _Duplicates()
-    limiter = RejectionLimiter(lang)
+    limiter = RejectionLimiter(options.lang)
     rejected = [limiter.trim(rejection) for rejection in discovery.rejected]
-    # workers first: they fork, and the progress bar runs a thread
-    with (
-        Workers(content, settings, _jobs(options.jobs, discovery)) as workers,
-        _Progress(err_console, discovery, lang) as progress,
-    ):
-        for outcome in workers.score(iter_items(discovery, content, mapping)):
-            progress.advance()
-            if isinstance(outcome, FounderOutcome):
-                first = duplicates.first(outcome)
-                if first is None:
-                    name = None
-                    if cards is not None:
-                        name = names.allocate(
-                            outcome.founder, outcome.company, outcome.source, outcome.row
-                        )
-                    tally.add(outcome)
-                    store.add(outcome, name)
-                    continue
-                outcome = _duplicate(outcome, store.get(first))
-            if options.strict:
-                raise FounderCheckError(readable(outcome.problems, lang))
-            rejected.append(limiter.trim(outcome))
-        del names, duplicates  # a hash per founder each, not needed for the files: freed first
-        stats = tally.finish(lang)
-        if cards is not None:
-            progress.start_writing(len(store))
-            for count in workers.finish(_card_tasks(store, stats, cards, pages)):
-                progress.advance(count)
+    for outcome in outcomes:
+        if isinstance(outcome, FounderOutcome):
+            first = duplicates.first(outcome)
+            if first is None:
+                name = None
+                if named:
+                    name = names.allocate(
+                        outcome.founder, outcome.company, outcome.source, outcome.row
+                    )
+                tally.add(outcome)
+                store.add(outcome, name)
+                continue
+            outcome = _duplicate(outcome, store.get(first))
+        if options.strict:
+            raise FounderCheckError(readable(outcome.problems, options.lang))
+        rejected.append(limiter.trim(outcome))
     rejected.sort(key=lambda r: (r.source, -1 if r.row is None else r.row))
-    scored = ScoredCohort(
-        content=content,
-        lang=lang,
+    return rejected
+
+
+def _scored_cohort(
+    options: CohortOptions, stats: CohortStats, store: FounderStore, rejected: list[Rejection]
+) -> ScoredCohort:
+    return ScoredCohort(
+        content=stats.tally.content,
+        lang=options.lang,
         generated_at=options.generated_at,
         store=store,
         stats=stats,
@@ -224,11 +268,15 @@ def _run(
         shared_gaps=stats.shared_gaps(),
         red_flags=stats.red_flag_counts(),
     )
-    files: list[str] = []
-    if folder is not None:
-        files = _write_reports(options, scored, folder, parallel=workers.jobs > 1)
-    render(_view(options, scored, files), console)
-    return 1 if rejected else 0
+
+
+def _start_workbook(folder: OutFolder, scored: ScoredCohort, parallel: bool) -> Background:
+    """cohort.xlsx, the slowest file, written by a forked child (`background`) from the
+    statistics on: while the workers finish the scorecards and this process writes the
+    other files."""
+    from founder_check.cohort.workbook import COHORT_XLSX, write_workbook
+
+    return Background(write_workbook, folder.work / COHORT_XLSX, scored, parallel=parallel)
 
 
 def _jobs(requested: int, discovery: Discovery) -> int:
@@ -254,25 +302,22 @@ def _card_tasks(
 
 
 def _write_reports(
-    options: CohortOptions, scored: ScoredCohort, folder: OutFolder, parallel: bool
+    options: CohortOptions, scored: ScoredCohort, folder: OutFolder, workbook: Background
 ) -> list[str]:
-    """cohort.csv, rejected.csv, cohort.xlsx, index.html and cohort.json written beside the
-    finished scorecards and one-pagers in the work folder, all flushed to disk, then moved
-    into `--out` (cohort.json last: its presence means the run finished)."""
+    """cohort.csv, rejected.csv, index.html and cohort.json written beside the finished
+    scorecards and one-pagers in the work folder, the `workbook` waited for, all flushed to
+    disk, then moved into `--out` (cohort.json last: its presence means the run finished)."""
     import json
     import threading
 
-    from founder_check.cohort.background import Background
     from founder_check.cohort.compact import TEXTS_FILE, cohort_texts
     from founder_check.cohort.dashboard import INDEX_HTML, dashboard_html
-    from founder_check.cohort.workbook import COHORT_XLSX, write_workbook
+    from founder_check.cohort.workbook import COHORT_XLSX
 
     store, stats, rejected = scored.store, scored.stats, scored.rejected
     work = folder.work
     cards = work / export.SCORECARDS
     _remove_parts(cards)
-    # the workbook, the slowest file, is written by a forked child meanwhile (`background`)
-    workbook = Background(write_workbook, work / COHORT_XLSX, scored, parallel=parallel)
     try:
         flushing = threading.Thread(target=flush_folder, args=(cards,), daemon=True)
         flushing.start()  # the scorecards go to disk while the CSV files are written
@@ -391,23 +436,28 @@ def _view(options: CohortOptions, scored: ScoredCohort, files: list[str]) -> Coh
 
 
 class _Progress:
-    """A progress bar on stderr, only when it is a terminal and the cohort is large."""
+    """A progress bar on stderr, only when it is a terminal and there are enough steps: the
+    total is counted (`count(of)`) only then. Drawn as steps advance, at most ten times a
+    second, by this thread: rich's own refresh thread would make each later fork (workers
+    replaced, the workbook's child) copy a process in which another thread may hold a lock."""
 
-    def __init__(self, err_console: Any, discovery: Discovery, lang: Lang) -> None:
-        self._lang = lang
+    def __init__(
+        self, err_console: Any, label_key: str, lang: Lang, count: Callable[[Any], int], of: Any
+    ) -> None:
         self._bar: Any = None
         self._task: Any = None
+        self._drawn = 0.0
         if not getattr(err_console, "is_terminal", False):
             return
-        total = count_inputs(discovery)
+        total = count(of)
         if total < PROGRESS_MIN:
             return
         from rich.progress import Progress
 
         from founder_check.report.labels import label
 
-        self._bar = Progress(console=err_console, transient=True)
-        self._task = self._bar.add_task(label("cohort_progress_scoring", lang), total=total)
+        self._bar = Progress(console=err_console, transient=True, auto_refresh=False)
+        self._task = self._bar.add_task(label(label_key, lang), total=total)
 
     def __enter__(self) -> _Progress:
         if self._bar is not None:
@@ -417,15 +467,10 @@ class _Progress:
     def advance(self, count: int = 1) -> None:
         if self._bar is not None:
             self._bar.advance(self._task, count)
-
-    def start_writing(self, total: int) -> None:
-        if self._bar is not None:
-            from founder_check.report.labels import label
-
-            self._bar.update(self._task, completed=self._bar.tasks[0].total)
-            self._task = self._bar.add_task(
-                label("cohort_progress_writing", self._lang), total=total
-            )
+            now = time.monotonic()
+            if now - self._drawn >= _REDRAW_SECONDS:
+                self._bar.refresh()
+                self._drawn = now
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
