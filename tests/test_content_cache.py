@@ -260,3 +260,20 @@ def _without_time(text: str) -> str:
     data = json.loads(text)
     data.pop("generated_at", None)
     return json.dumps(data)
+
+
+def test_derived_data_is_built_once_per_content_and_never_pickled() -> None:
+    """`Content.remember` keeps what is derived from the content (plans, compiled
+    conditions) for the content's lifetime, and a pickled content leaves it behind."""
+    content = load_content(ROOT)
+    built: list[int] = []
+
+    def build() -> list[int]:
+        built.append(1)
+        return [len(built)]
+
+    first = content.remember(("test", 1), build)
+    assert content.remember(("test", 1), build) is first and built == [1]
+    assert content.remember(("test", 2), build) == [2]
+    copy = pickle.loads(pickle.dumps(content))
+    assert copy.remember(("test", 1), build) == [3]

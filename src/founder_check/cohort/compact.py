@@ -55,31 +55,27 @@ class _Ids:
 
 
 def _ids(content: Content, stage: Stage) -> _Ids:
-    key = ("compact-ids", stage.id)
-    cached = content.memo.get(key)
-    if cached is None:
-        plan = scoring_plan(content, stage)
-        flag_by_id = {flag.id: flag for flag in content.red_flags}
-        flags = [flag_by_id[item.id] for item in plan.flags]
-        cached = content.memo[key] = _Ids(
-            question_ids=tuple(item.id for item in plan.questions),
-            question_chapters=tuple(
-                tuple(content.question_by_id[item.id].chapters) for item in plan.questions
-            ),
-            flag_ids=tuple(flag.id for flag in flags),
-            flag_conditions=tuple(compile_condition(flag.when, content) for flag in flags),
-            flag_chapters=tuple(tuple(flag.chapters) for flag in flags),
-            level_ids=tuple(level.id for level in content.levels),
-            requirement_questions=tuple(
-                tuple(tuple(questions_in(r.when)) for r in level.requires)
-                for level in content.levels
-            ),
-            section_of={
-                q.id: section.id for section in content.sections for q in section.questions
-            },
-        )
-    result: _Ids = cached
-    return result
+    return content.remember(("compact-ids", stage.id), lambda: _make_ids(content, stage))
+
+
+def _make_ids(content: Content, stage: Stage) -> _Ids:
+    plan = scoring_plan(content, stage)
+    flag_by_id = {flag.id: flag for flag in content.red_flags}
+    flags = [flag_by_id[item.id] for item in plan.flags]
+    return _Ids(
+        question_ids=tuple(item.id for item in plan.questions),
+        question_chapters=tuple(
+            tuple(content.question_by_id[item.id].chapters) for item in plan.questions
+        ),
+        flag_ids=tuple(flag.id for flag in flags),
+        flag_conditions=tuple(compile_condition(flag.when, content) for flag in flags),
+        flag_chapters=tuple(tuple(flag.chapters) for flag in flags),
+        level_ids=tuple(level.id for level in content.levels),
+        requirement_questions=tuple(
+            tuple(tuple(questions_in(r.when)) for r in level.requires) for level in content.levels
+        ),
+        section_of={q.id: section.id for section in content.sections for q in section.questions},
+    )
 
 
 def _answer(raw: AnswerValue | None) -> Any:

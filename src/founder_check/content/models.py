@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar
 
 from founder_check.base.i18n import Lang as Lang  # the content's texts come in these
 
@@ -31,6 +32,8 @@ UNKNOWN = "unknown"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 QUESTION_ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 STRICT: dict[str, Any] = {"extra": "forbid"}
+
+_Built = TypeVar("_Built")
 
 
 def _check_id(value: str, what: str = "id") -> None:
@@ -486,6 +489,15 @@ class Content:
         """Derived read-only data computed once per content (the engine's scoring plans,
         compiled conditions); never pickled: it holds closures and is cheap to rebuild."""
         return {}
+
+    def remember(self, key: Hashable, build: Callable[[], _Built]) -> _Built:
+        """`build()`, called once per content for `key`: the result is kept in `memo`."""
+        memo = self.memo
+        if key in memo:
+            found: _Built = memo[key]
+            return found
+        built = memo[key] = build()
+        return built
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)

@@ -138,11 +138,7 @@ class QuickReader:
 
 def quick_reader(content: Content) -> QuickReader:
     """The content's reader, compiled once."""
-    reader = content.memo.get("quick-reader")
-    if reader is None:
-        reader = content.memo["quick-reader"] = QuickReader(content)
-    result: QuickReader = reader
-    return result
+    return content.remember("quick-reader", lambda: QuickReader(content))
 
 
 def _plain_metadata(value: Any) -> Any:

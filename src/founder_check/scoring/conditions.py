@@ -69,12 +69,7 @@ def compile_condition(condition: Condition, content: Content | None = None) -> C
     """
     if content is None:
         return _compile(condition, None)
-    key = ("condition", condition)
-    compiled = content.memo.get(key)
-    if compiled is None:
-        compiled = content.memo[key] = _compile(condition, content)
-    result: Compiled = compiled
-    return result
+    return content.remember(("condition", condition), lambda: _compile(condition, content))
 
 
 def applies(
@@ -109,12 +104,9 @@ def question_applies(question: Question, values: Values, content: Content) -> bo
     """Whether `question` is asked after these answers (its `when`, compiled once per id)."""
     if question.when is None:
         return True
-    key = ("when", question.id)
-    test = content.memo.get(key)
-    if test is None:
-        test = content.memo[key] = compile_condition(question.when, content).test
-    result: bool = test(values, None, None)
-    return result
+    when = question.when
+    test = content.remember(("when", question.id), lambda: compile_condition(when, content).test)
+    return test(values, None, None)
 
 
 def questions_in(condition: Condition) -> list[str]:

@@ -140,11 +140,7 @@ class _Plan:
 
 def _plan(content: Content, stage: Stage, lang: Lang) -> _Plan:
     key = ("engine-plan", stage.id, lang)
-    cached = content.memo.get(key)
-    if cached is None:
-        cached = content.memo[key] = _make_plan(content, stage, lang)
-    plan: _Plan = cached
-    return plan
+    return content.remember(key, lambda: _make_plan(content, stage, lang))
 
 
 def _make_plan(content: Content, stage: Stage, lang: Lang) -> _Plan:

@@ -360,12 +360,7 @@ def reading_reasons(
 
 def scoring_plan(content: Content, stage: Stage) -> ScoringPlan:
     """The plan of one stage, compiled once per content (kept in `content.memo`)."""
-    key = ("scoring-plan", stage.id)
-    plan = content.memo.get(key)
-    if plan is None:
-        plan = content.memo[key] = _compile(content, stage)
-    result: ScoringPlan = plan
-    return result
+    return content.remember(("scoring-plan", stage.id), lambda: _compile(content, stage))
 
 
 def _compile(content: Content, stage: Stage) -> ScoringPlan:

@@ -452,19 +452,17 @@ class _Planner:
 
 def _candidates(content: Content, rules: Model) -> list[tuple[_Candidate, Test | None]]:
     """Every scored question with the test of whether it is asked, built once per stage."""
-    key = ("planner-candidates", rules.stage)
-    cached = content.memo.get(key)
-    if cached is None:
-        cached = content.memo[key] = [
+    return content.remember(
+        ("planner-candidates", rules.stage),
+        lambda: [
             (
                 _Candidate(question, value_function(question), question.id in rules.scored_by_id),
                 None if question.when is None else compile_condition(question.when, content).test,
             )
             for question in content.questions
             if question.scored
-        ]
-    result: list[tuple[_Candidate, Test | None]] = cached
-    return result
+        ],
+    )
 
 
 def _done(question_id: str, answer: AnswerValue, state: State) -> _Done:
@@ -585,11 +583,7 @@ def _answers(content: Content, question: Question, current: AnswerValue | None) 
     if question.kind == "multi":
         return _multi_answers(question, current)
     key = ("planner-answers", question.id)
-    cached = content.memo.get(key)
-    if cached is None:
-        cached = content.memo[key] = _fixed_answers(content, question)
-    result: list[_Answer] = cached
-    return result
+    return content.remember(key, lambda: _fixed_answers(content, question))
 
 
 def _fixed_answers(content: Content, question: Question) -> list[_Answer]:
@@ -638,20 +632,19 @@ def _numbers(content: Content, question: Question) -> list[int | float]:
 
 def _thresholds(content: Content) -> dict[str, set[float]]:
     """Question id -> the numbers that gates and red flags compare its answer with."""
-    key = ("planner-thresholds",)
-    cached = content.memo.get(key)
-    if cached is None:
-        found: dict[str, set[float]] = {}
-        conditions = [flag.when for flag in content.red_flags]
-        conditions += [r.when for level in content.levels for r in level.requires]
-        for condition in conditions:
-            for node in condition.walk():
-                for number in (node.lt, node.le, node.gt, node.ge):
-                    if node.question is not None and number is not None:
-                        found.setdefault(node.question, set()).add(number)
-        cached = content.memo[key] = found
-    result: dict[str, set[float]] = cached
-    return result
+    return content.remember(("planner-thresholds",), lambda: _find_thresholds(content))
+
+
+def _find_thresholds(content: Content) -> dict[str, set[float]]:
+    found: dict[str, set[float]] = {}
+    conditions = [flag.when for flag in content.red_flags]
+    conditions += [r.when for level in content.levels for r in level.requires]
+    for condition in conditions:
+        for node in condition.walk():
+            for number in (node.lt, node.le, node.gt, node.ge):
+                if node.question is not None and number is not None:
+                    found.setdefault(node.question, set()).add(number)
+    return found
 
 
 def _multi_answers(question: Question, current: AnswerValue | None) -> list[_Answer]:

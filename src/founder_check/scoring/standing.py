@@ -176,9 +176,4 @@ class Model:
 
 def model(content: Content, stage: Stage) -> Model:
     """The model of `content` at `stage`, built once and kept on the content."""
-    key = ("standing-model", stage.id)
-    cached = content.memo.get(key)
-    if cached is None:
-        cached = content.memo[key] = Model(content, stage)
-    result: Model = cached
-    return result
+    return content.remember(("standing-model", stage.id), lambda: Model(content, stage))
