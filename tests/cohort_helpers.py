@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from founder_check import Content
 from tests.answer_factory import answers_data, csv_cell

@@ -23,12 +23,12 @@ def test_version_flags_print_the_version(flag: str) -> None:
     assert result.stdout == f"founder-check {__version__}\n"
 
 
-_COMMAND_LINE_LIBRARIES = {"typer", "click", "rich", "pydantic", "yaml", "questionary"}
+_COMMAND_LINE_LIBRARIES = {"click", "rich", "pydantic", "yaml", "questionary"}
 
 
 @pytest.mark.parametrize("how", ["script", "module"])
 def test_a_lone_version_flag_imports_no_command_line_library(how: str) -> None:
-    """Scripts ask for the version often: it is answered before typer (and what the commands
+    """Scripts ask for the version often: it is answered before click (and what the commands
     need) is imported, which keeps it within benchmarks/startup.py's 1.1x of `import click`."""
     run = [script_path(), "--version"] if how == "script" else ["-m", "founder_check", "-V"]
     result = subprocess.run(
@@ -152,13 +152,18 @@ def test_no_color_removes_every_colour(
 
 @pytest.mark.parametrize(
     ("shell", "marker"),
-    [("bash", "complete -o"), ("zsh", "#compdef founder-check"), ("fish", "complete --command")],
+    [
+        ("bash", "complete -o"),
+        ("zsh", "#compdef founder-check"),
+        ("fish", "--command founder-check"),
+    ],
 )
 def test_completion_script_for_each_shell(shell: str, marker: str) -> None:
     result = run_cli("completion", shell)
     assert result.returncode == 0
     assert marker in result.stdout
-    assert "_FOUNDER_CHECK_COMPLETE" in result.stdout
+    # the script asks the installed command, which answers that request (click's protocol)
+    assert f"_FOUNDER_CHECK_COMPLETE={shell}_complete" in result.stdout
 
 
 def test_completion_rejects_an_unknown_shell() -> None:
@@ -190,3 +195,108 @@ def test_bash_completes_commands_options_and_values() -> None:
     assert _bash_complete("founder-check coh") == ["cohort"]
     assert "--markdown" in _bash_complete("founder-check assess --mark")
     assert _bash_complete("founder-check assess --lang z") == ["zh"]
+
+
+def _complete(shell: str, words: str, current: str) -> list[str]:
+    """What the installed command answers a shell's request for completions with, as the
+    zsh and fish scripts ask it (COMP_WORDS: the line so far; COMP_CWORD: for zsh the index
+    of the word being completed, for fish that word itself)."""
+    env = dict(
+        os.environ,
+        _FOUNDER_CHECK_COMPLETE=f"{shell}_complete",
+        COMP_WORDS=words,
+        COMP_CWORD=current,
+    )
+    result = subprocess.run([script_path()], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_zsh_and_fish_requests_are_answered() -> None:
+    zsh = _complete("zsh", "founder-check coh", "1")
+    assert zsh[:2] == ["plain", "cohort"]  # type, value (then its help)
+    assert "plain,zh" in _complete("fish", "founder-check assess --lang ", "z")
+    assert "file,ans" in _complete("fish", "founder-check assess --answers ", "ans")
+
+
+def _commands() -> list[list[str]]:
+    """Every command of the command line, as the words that run it."""
+    import click
+
+    from founder_check.cli import app
+
+    found: list[list[str]] = []
+
+    def walk(group: click.Group, words: list[str]) -> None:
+        for name, command in group.commands.items():
+            found.append([*words, name])
+            if isinstance(command, click.Group):
+                walk(command, [*words, name])
+
+    walk(app, [])
+    return found
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_help_shows_every_argument_and_option_with_its_help() -> None:
+    import click
+
+    from founder_check.cli import app
+
+    commands = _commands()
+    assert len(commands) == 16  # 7 commands, 2 groups, 2 under content, 5 under schema
+    for words in commands:
+        command: click.Command = app
+        for word in words:
+            assert isinstance(command, click.Group)
+            command = command.commands[word]
+        shown = run_cli(*words, "-h")
+        assert shown.returncode == 0, words
+        flat = _flat(shown.stdout)
+        for param in command.params:
+            text = getattr(param, "help", None)
+            assert text, (words, param.name)  # every argument and option has its help
+            assert _flat(text) in flat, (words, param.name)
+        arguments = [param for param in command.params if param.param_type_name == "argument"]
+        assert ("Arguments:" in shown.stdout) is bool(arguments), words
+
+
+def test_no_command_shows_the_commands_as_declared_and_exits_2() -> None:
+    result = run_cli()
+    assert result.returncode == 2 and result.stdout == ""  # the help, as an error: on stderr
+    listed = [
+        line.split()[0]
+        for line in result.stderr.split("Commands:\n", 1)[1].splitlines()
+        if line.strip()
+    ]
+    assert listed == [
+        "assess",
+        "template",
+        "compare",
+        "cohort",
+        "questionnaire",
+        "explain",
+        "completion",
+        "content",
+        "schema",
+    ]
+
+
+def test_usage_errors_say_what_is_wrong_and_where_help_is() -> None:
+    result = run_cli("assess", "--lang", "fr")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "Usage: founder-check assess [OPTIONS] [DRAFT]\n"
+        "Try 'founder-check assess -h' for help.\n\n"
+        "Error: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'.\n"
+    )
+    jobs = run_cli("cohort", "x.yaml", "--jobs", "-1")
+    assert jobs.returncode == 2
+    assert "Error: Invalid value for '--jobs' / '-j': -1 is not in the range x>=0." in jobs.stderr
+    unknown = run_cli("nosuch")
+    assert unknown.returncode == 2
+    assert "Try 'founder-check -h' for help." in unknown.stderr
+    assert "No such command 'nosuch'" in unknown.stderr

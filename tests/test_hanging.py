@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.panel import Panel
 from rich.text import Text
-from typer.testing import CliRunner
 
 from founder_check import Content
 from founder_check.base.cjk_wrap import WrapConsole, chop, divide_line

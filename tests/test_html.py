@@ -281,7 +281,7 @@ def test_interview_and_update_write_the_html(
 ) -> None:
     """The interview (and --update) reach the same export as --answers: the prompts are
     replaced by the example's answers, everything after them runs as it does for a user."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from founder_check import cli
     from founder_check.interview import session, setup

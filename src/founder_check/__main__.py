@@ -1,6 +1,6 @@
 """`founder-check` and `python -m founder_check`: one entry point for both.
 
-A lone `--version` (`-V`) is answered here, without importing typer or the commands:
+A lone `--version` (`-V`) is answered here, without importing click or the commands:
 scripts ask for the version often, and it then starts about as fast as Python itself.
 """
 

@@ -1,8 +1,8 @@
 """The command line: parse options, call the core, print, map errors to exit codes.
 
-Only typer is imported at start-up; every command imports what it needs when it runs, so
-that a command starts little slower than typer itself (a lone `--version` does not even
-import typer: `founder_check.__main__` answers it).
+Only click is imported at start-up; every command imports what it needs when it runs, so
+that a command starts little slower than click itself (a lone `--version` does not even
+import click: `founder_check.__main__` answers it).
 
 Exit codes: 0 success; 1 bad input (answers, content, files) or rejected cohort inputs;
 2 usage error; 3 internal error; 130 interrupted (Ctrl-C).
@@ -10,14 +10,15 @@ Exit codes: 0 success; 1 bad input (answers, content, files) or rejected cohort 
 
 from __future__ import annotations
 
-import enum
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
+from click.core import ParameterSource
+from click.exceptions import Exit
 
 from founder_check._version import version_text
 
@@ -29,71 +30,102 @@ if TYPE_CHECKING:
 
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
-
-app = typer.Typer(
-    name="founder-check",
-    help="Assess an AI large-model startup against the success factors of five source documents.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-content_app = typer.Typer(help="Check and inspect content folders.", no_args_is_help=True)
-schema_app = typer.Typer(help="Print the JSON Schema of a file format.", no_args_is_help=True)
-app.add_typer(content_app, name="content")
-app.add_typer(schema_app, name="schema")
+COMPLETE_VAR = "_FOUNDER_CHECK_COMPLETE"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Lang(str, enum.Enum):
-    en = "en"
-    zh = "zh"
+class HelpArgument(click.Argument):
+    """A positional argument with a help text, shown in its command's Arguments section."""
 
-    def __str__(self) -> str:
-        # typer before 0.29 turns a callback's result back into a member through str()
-        return self.value
+    def __init__(
+        self,
+        param_decls: Sequence[str],
+        required: bool | None = None,
+        help: str | None = None,
+        **attrs: Any,
+    ) -> None:
+        super().__init__(param_decls, required=required, **attrs)
+        self.help = help
 
 
-def _lang_or_locale(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+class Command(click.Command):
+    """A command whose help lists its arguments, with their help, before its options."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.format_usage(ctx, formatter)
+        self.format_help_text(ctx, formatter)
+        rows = [
+            (param.make_metavar(ctx), _argument_help(param))
+            for param in self.get_params(ctx)
+            if isinstance(param, HelpArgument)
+        ]
+        if rows:
+            with formatter.section("Arguments"):
+                formatter.write_dl(rows)
+        self.format_options(ctx, formatter)
+        self.format_epilog(ctx, formatter)
+
+
+def _argument_help(argument: HelpArgument) -> str:
+    return f"{argument.help or ''}  [required]" if argument.required else argument.help or ""
+
+
+class Group(click.Group):
+    """A group that lists its commands as they are declared (click sorts them), the groups
+    of commands after the commands."""
+
+    command_class = Command
+    group_class = type  # its subgroups are Groups too
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self.commands, key=lambda name: isinstance(self.commands[name], click.Group))
+
+
+# the metavars of the help: a placeholder's kind in angle brackets, a name in capitals
+PATH = click.Path(path_type=Path)
+PATH_METAVAR = "<path>"
+TEXT_METAVAR = "<str>"
+COUNT_METAVAR = "<int range>"
+
+
+def _lang_or_locale(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """--lang when given; otherwise the language of the user's locale, read when the command
     runs (LC_ALL, then LC_MESSAGES, then LANG: zh_* gives Chinese, anything else English).
-    The `= Lang.en` of each command is only the value click reports as not given."""
+    The option's default "en" is only the value click reports as not given."""
     source = ctx.get_parameter_source(param.name) if param.name else None
-    if source is not None and source.name == "DEFAULT":  # click's ParameterSource.DEFAULT
+    if source is ParameterSource.DEFAULT:
         from founder_check.base.env_lang import lang_from_env
 
-        return Lang(lang_from_env(os.environ))
+        return lang_from_env(os.environ)
     return value
 
 
-LangOption = Annotated[
-    Lang,
-    typer.Option(
-        "--lang",
-        callback=_lang_or_locale,
-        show_default=False,
-        help="Language of questions and reports. Default: the locale's language (LC_ALL, "
-        "LC_MESSAGES or LANG; zh_* gives zh, anything else en).",
-    ),
-]
-ContentOption = Annotated[
-    Path | None,
-    typer.Option("--content", help="Content folder (questionnaires/ + scoring/) to use instead."),
-]
-StageOption = Annotated[
-    str | None,
-    typer.Option(
-        "--stage", metavar="STAGE", help="Company stage; overrides the answers' own stage."
-    ),
-]
-ForceOption = Annotated[
-    bool,
-    typer.Option(
-        "--force", help="Replace an answers file (or form, or mapping) that already holds answers."
-    ),
-]
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    callback=_lang_or_locale,
+    metavar="<en|zh>",
+    show_default=False,
+    help="Language of questions and reports. Default: the locale's language (LC_ALL, "
+    "LC_MESSAGES or LANG; zh_* gives zh, anything else en).",
+)
+content_option = click.option(
+    "--content",
+    "content_dir",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="Content folder (questionnaires/ + scoring/) to use instead.",
+)
+stage_option = click.option(
+    "--stage", metavar="STAGE", help="Company stage; overrides the answers' own stage."
+)
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an answers file (or form, or mapping) that already holds answers.",
+)
 
 
 def _console() -> Any:
@@ -150,21 +182,21 @@ def guarded(function: F) -> F:
 
         try:
             return function(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
+        except (Exit, click.Abort):
             raise
         except KeyboardInterrupt:
             _err_console().print("interrupted")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise Exit(EXIT_INTERRUPTED) from None
         except FounderCheckError as exc:
-            raise typer.Exit(report_error(exc)) from None
+            raise Exit(report_error(exc)) from None
         except OSError as exc:  # a full disk or a closed stream under the report: not a bug
             if os.environ.get("FOUNDER_CHECK_DEBUG"):
                 raise
-            raise typer.Exit(report_error(_output_failure(exc))) from None
+            raise Exit(report_error(_output_failure(exc))) from None
         except Exception as exc:
             if os.environ.get("FOUNDER_CHECK_DEBUG"):
                 raise
-            raise typer.Exit(report_error(exc)) from None
+            raise Exit(report_error(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -207,33 +239,43 @@ def check_stage(content: Content, stage: str | None) -> None:
         usage_error(f"--stage {stage!r}: expected one of {', '.join(content.stage_by_id)}")
 
 
-def _version_callback(value: bool) -> None:
+def _version_callback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:
-        typer.echo(version_text())
-        raise typer.Exit()
+        click.echo(version_text())
+        ctx.exit()
 
 
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            "-V",
-            callback=_version_callback,
-            is_eager=True,
-            help="Print the version.",
-        ),
-    ] = False,
-    no_color: Annotated[
-        bool,
-        typer.Option("--no-color", help="No colours in any output (as NO_COLOR=1 does)."),
-    ] = False,
-) -> None:
+@click.group(
+    cls=Group,
+    name="founder-check",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    callback=_version_callback,
+    is_eager=True,
+    expose_value=False,
+    help="Print the version.",
+)
+@click.option("--no-color", is_flag=True, help="No colours in any output (as NO_COLOR=1 does).")
+def app(no_color: bool) -> None:
     """Assess an AI large-model startup against the success factors of five source documents."""
     if no_color:
         # every console (rich) and prompt (prompt_toolkit) is made later and reads NO_COLOR
         os.environ["NO_COLOR"] = "1"
+
+
+@app.group("content", no_args_is_help=True)
+def content_app() -> None:
+    """Check and inspect content folders."""
+
+
+@app.group("schema", no_args_is_help=True)
+def schema_app() -> None:
+    """Print the JSON Schema of a file format."""
 
 
 def write_output(path: str, text: str) -> None:
@@ -281,97 +323,104 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+INTERVIEW_ONLY = (
+    "--save, --resume, --update, --section, --force and DRAFT are for the interview, "
+    "not for --answers"
+)
+
+
 @app.command()
+@click.option(
+    "--answers",
+    "-a",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="Score this answers file (YAML or JSON) without asking.",
+)
+@click.option(
+    "--json",
+    "json_path",
+    metavar="PATH",
+    help="Write the scorecard as JSON to PATH ('-': stdout).",
+)
+@click.option(
+    "--markdown",
+    "markdown_path",
+    metavar="PATH",
+    help="Write the report as Markdown to PATH ('-': stdout), to share it.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    metavar="PATH",
+    help="Write the report as a one-page HTML file to PATH ('-': stdout), to share or print it.",
+)
+@lang_option
+@content_option
+@stage_option
+@click.option(
+    "--save",
+    "-o",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="Interview: save the finished answers here (default: answers-DATE.yaml here).",
+)
+@click.option("--resume", is_flag=True, help="Interview: continue a saved draft (or DRAFT).")
+@click.option(
+    "--update",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="Interview: ask again, with this answers file as defaults.",
+)
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    metavar="ID",
+    help="Interview: ask only this section (repeatable); keep other answers.",
+)
+@click.argument(
+    "draft",
+    cls=HelpArgument,
+    required=False,
+    type=PATH,
+    metavar="[DRAFT]",
+    help="With --resume: the draft file to continue.",
+)
+@click.option(
+    "--force", is_flag=True, help="Interview: replace the --save file even if it holds answers."
+)
 @guarded
 def assess(
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers", "-a", help="Score this answers file (YAML or JSON) without asking."
-        ),
-    ] = None,
-    json_path: Annotated[
-        str | None,
-        typer.Option(
-            "--json", metavar="PATH", help="Write the scorecard as JSON to PATH ('-': stdout)."
-        ),
-    ] = None,
-    markdown_path: Annotated[
-        str | None,
-        typer.Option(
-            "--markdown",
-            metavar="PATH",
-            help="Write the report as Markdown to PATH ('-': stdout), to share it.",
-        ),
-    ] = None,
-    html_path: Annotated[
-        str | None,
-        typer.Option(
-            "--html",
-            metavar="PATH",
-            help="Write the report as a one-page HTML file to PATH ('-': stdout), to share "
-            "or print it.",
-        ),
-    ] = None,
-    lang: LangOption = Lang.en,
-    content_dir: ContentOption = None,
-    stage: StageOption = None,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            "--save",
-            "-o",
-            help="Interview: save the finished answers here (default: answers-DATE.yaml here).",
-        ),
-    ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Interview: continue a saved draft (or DRAFT).")
-    ] = False,
-    update: Annotated[
-        Path | None,
-        typer.Option("--update", help="Interview: ask again, with this answers file as defaults."),
-    ] = None,
-    sections: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--section",
-            metavar="ID",
-            help="Interview: ask only this section (repeatable); keep other answers.",
-        ),
-    ] = None,
-    draft: Annotated[
-        Path | None,
-        typer.Argument(metavar="[DRAFT]", help="With --resume: the draft file to continue."),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="Interview: replace the --save file even if it holds answers."
-        ),
-    ] = False,
+    answers: Path | None,
+    json_path: str | None,
+    markdown_path: str | None,
+    html_path: str | None,
+    lang: LangCode,
+    content_dir: Path | None,
+    stage: str | None,
+    save: Path | None,
+    resume: bool,
+    update: Path | None,
+    sections: tuple[str, ...],
+    draft: Path | None,
+    force: bool,
 ) -> None:
     """Score a founder: from an answers file, or by interview in a terminal."""
     content = load_content_option(content_dir)
     check_stage(content, stage)
     exports = {"--json": json_path, "--markdown": markdown_path, "--html": html_path}
-    to_stdout = [option for option, path in exports.items() if path == "-"]
-    if len(to_stdout) > 1:
-        both = "both" if len(to_stdout) == 2 else "all"
-        usage_error(f"{' - and '.join(to_stdout)} - cannot {both} write to stdout")
-    check_output_path(json_path, "--json")
-    check_output_path(markdown_path, "--markdown")
-    check_output_path(html_path, "--html")
-    check_not_input(exports, [answers, update, save])
+    check_exports(exports, [answers, update, save])
     if answers is None:
         from founder_check.interview.setup import InterviewOptions
 
         options = InterviewOptions(
-            lang=lang.value,
+            lang=lang,
             save=save,
             resume=resume,
             draft=draft,
             update=update,
-            sections=tuple(sections or ()),
+            sections=sections,
             stage=stage,
             force=force,
         )
@@ -385,10 +434,7 @@ def assess(
         )
         return
     if save or resume or update or sections or draft or force:
-        usage_error(
-            "--save, --resume, --update, --section, --force and DRAFT are for the interview, "
-            "not for --answers"
-        )
+        usage_error(INTERVIEW_ONLY)
     from founder_check.scoring.answers import load_answers
 
     loaded = load_answers(answers, content)
@@ -396,18 +442,40 @@ def assess(
         content,
         loaded,
         stage=stage,
-        lang=lang.value,
+        lang=lang,
         json_path=json_path,
         markdown_path=markdown_path,
         html_path=html_path,
     )
     if loaded.left_out:  # a file written by `assess --section`: say how to complete it
-        from founder_check.scoring.left_out import completion_hint
+        _completion_hint(content, answers, loaded.left_out, lang, content_dir)
 
-        given = [] if content_dir is None else ["--content", str(content_dir)]
-        given += ["--lang", "zh"] if lang.value == "zh" else []
-        hint = completion_hint(str(answers), content, loaded.left_out, lang.value, given)
-        _err_console().print(hint, markup=False, soft_wrap=True)
+
+def check_exports(exports: dict[str, str | None], answers: list[Path | None]) -> None:
+    """Refuse, before any work, exports that cannot all be written as asked."""
+    to_stdout = [option for option, path in exports.items() if path == "-"]
+    if len(to_stdout) > 1:
+        both = "both" if len(to_stdout) == 2 else "all"
+        usage_error(f"{' - and '.join(to_stdout)} - cannot {both} write to stdout")
+    for option, path in exports.items():
+        check_output_path(path, option)
+    check_not_input(exports, answers)
+
+
+def _completion_hint(
+    content: Content,
+    answers: Path,
+    left_out: tuple[str, ...],
+    lang: LangCode,
+    content_dir: Path | None,
+) -> None:
+    """How to complete an answers file written by `assess --section`."""
+    from founder_check.scoring.left_out import completion_hint
+
+    given = [] if content_dir is None else ["--content", str(content_dir)]
+    given += ["--lang", "zh"] if lang == "zh" else []
+    hint = completion_hint(str(answers), content, left_out, lang, given)
+    _err_console().print(hint, markup=False, soft_wrap=True)
 
 
 def _interview(
@@ -443,7 +511,7 @@ def _interview(
                 soft_wrap=True,
             )
             err.print(word("resume_with", lang, command=command), markup=False, soft_wrap=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise Exit(EXIT_INTERRUPTED) from None
     err.print(word("answers_saved", lang, path=result.saved_to), markup=False, soft_wrap=True)
     if result.unanswered_required:
         err.print(
@@ -514,26 +582,38 @@ def emit_scorecard(
 
 
 @app.command()
+@lang_option
+@click.option(
+    "--output",
+    "-o",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="Write to this file instead of stdout.",
+)
+@content_option
+@click.option(
+    "--csv",
+    "as_csv",
+    is_flag=True,
+    help="Write a CSV header row for 'cohort' instead (question ids).",
+)
+@click.option(
+    "--map",
+    "map_path",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="With --csv: also write a mapping file here; the header row then holds the question "
+    "texts, to build a matching form.",
+)
+@force_option
 @guarded
 def template(
-    lang: LangOption = Lang.en,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
-    content_dir: ContentOption = None,
-    as_csv: Annotated[
-        bool,
-        typer.Option("--csv", help="Write a CSV header row for 'cohort' instead (question ids)."),
-    ] = False,
-    map_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--map",
-            help="With --csv: also write a mapping file here; the header row then holds the "
-            "question texts, to build a matching form.",
-        ),
-    ] = None,
-    force: ForceOption = False,
+    lang: LangCode,
+    output: Path | None,
+    content_dir: Path | None,
+    as_csv: bool,
+    map_path: Path | None,
+    force: bool,
 ) -> None:
     """Write a complete, commented answers file to fill in an editor (or, with --csv, a form)."""
     if map_path is not None and not as_csv:
@@ -541,13 +621,13 @@ def template(
     check_output_path(None if output is None else str(output), "--output")
     check_output_path(None if map_path is None else str(map_path), "--map")
     content = load_content_option(content_dir)
-    _keep_what_was_written(content, lang.value, output, map_path, as_csv=as_csv, force=force)
+    _keep_what_was_written(content, lang, output, map_path, as_csv=as_csv, force=force)
     if as_csv:
-        _csv_template(content, lang.value, output, map_path)
+        _csv_template(content, lang, output, map_path)
         return
     from founder_check.report.template import answers_template
 
-    text = answers_template(content, lang.value)
+    text = answers_template(content, lang)
     if output is None:
         write_output("-", text)
     else:
@@ -589,32 +669,31 @@ def _csv_template(content: Content, lang: Any, output: Path | None, map_path: Pa
 
 
 @app.command()
+@click.argument(
+    "old",
+    cls=HelpArgument,
+    type=PATH,
+    metavar="OLD",
+    help="The earlier assessment: an answers file (YAML/JSON) or a scorecard JSON.",
+)
+@click.argument(
+    "new",
+    cls=HelpArgument,
+    type=PATH,
+    metavar="NEW",
+    help="The later assessment: an answers file (YAML/JSON) or a scorecard JSON.",
+)
+@click.option(
+    "--json",
+    "json_path",
+    metavar="PATH",
+    help="Write the comparison as JSON to PATH ('-': stdout).",
+)
+@lang_option
+@content_option
 @guarded
 def compare(
-    old: Annotated[
-        Path,
-        typer.Argument(
-            metavar="OLD",
-            help="The earlier assessment: an answers file (YAML/JSON) or a scorecard JSON.",
-            show_default=False,
-        ),
-    ],
-    new: Annotated[
-        Path,
-        typer.Argument(
-            metavar="NEW",
-            help="The later assessment: an answers file (YAML/JSON) or a scorecard JSON.",
-            show_default=False,
-        ),
-    ],
-    json_path: Annotated[
-        str | None,
-        typer.Option(
-            "--json", metavar="PATH", help="Write the comparison as JSON to PATH ('-': stdout)."
-        ),
-    ] = None,
-    lang: LangOption = Lang.en,
-    content_dir: ContentOption = None,
+    old: Path, new: Path, json_path: str | None, lang: LangCode, content_dir: Path | None
 ) -> None:
     """Show the progress between two assessments: scores, levels, changed answers, red flags."""
     content = load_content_option(content_dir)
@@ -624,7 +703,7 @@ def compare(
     from founder_check.scoring.compare import compare as compare_answers
 
     comparison = compare_answers(
-        content, load_assessment(old, content), load_assessment(new, content), lang=lang.value
+        content, load_assessment(old, content), load_assessment(new, content), lang=lang
     )
     if json_path is not None:
         from founder_check.base import json_text
@@ -644,77 +723,82 @@ def _print_comparison(comparison: Comparison) -> None:
 
 
 @app.command()
+@click.argument(
+    "inputs",
+    cls=HelpArgument,
+    nargs=-1,
+    required=True,
+    type=PATH,
+    metavar="INPUT...",
+    help="Answers files (YAML/JSON), folders of them (searched recursively) and CSV files "
+    "(one founder a row).",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="Write index.html, cohort.json, cohort.csv, rejected.csv, cohort.xlsx, scorecards/ "
+    "and onepagers/ to this folder.",
+)
+@click.option(
+    "--map",
+    "map_path",
+    type=PATH,
+    metavar=PATH_METAVAR,
+    help="CSV mapping: column headers to question ids, cell labels to options.",
+)
+@click.option(
+    "--separator",
+    metavar=TEXT_METAVAR,
+    help="Between the choices in a multiple-choice CSV cell [default: ;, or the mapping file's].",
+)
+@click.option(
+    "--encoding",
+    metavar=TEXT_METAVAR,
+    help="Text encoding of the CSV files, e.g. gb18030 for a CSV saved by Excel in Chinese "
+    "[default: UTF-8, or the mapping file's].",
+)
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be used.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar=COUNT_METAVAR,
+    help="Worker processes [default: 0: one per CPU, for 200 founders or more].",
+)
+@click.option(
+    "--rows",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    metavar=COUNT_METAVAR,
+    help="Lines per list in the terminal (0: all).",
+)
+@click.option(
+    "--no-onepagers",
+    is_flag=True,
+    help="With --out: leave out onepagers/, each founder's HTML one-pager (they about double "
+    "the time a cohort takes).",
+)
+@lang_option
+@content_option
+@stage_option
 @guarded
 def cohort(
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="INPUT...",
-            help="Answers files (YAML/JSON), folders of them (searched recursively) and CSV "
-            "files (one founder a row).",
-            show_default=False,
-        ),
-    ],
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Write index.html, cohort.json, cohort.csv, rejected.csv, cohort.xlsx, "
-            "scorecards/ and onepagers/ to this folder.",
-        ),
-    ] = None,
-    map_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--map", help="CSV mapping: column headers to question ids, cell labels to options."
-        ),
-    ] = None,
-    separator: Annotated[
-        str | None,
-        typer.Option(
-            "--separator",
-            help="Between the choices in a multiple-choice CSV cell [default: ;, or the "
-            "mapping file's].",
-            show_default=False,
-        ),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            help="Text encoding of the CSV files, e.g. gb18030 for a CSV saved by Excel in "
-            "Chinese [default: UTF-8, or the mapping file's].",
-            show_default=False,
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Stop at the first input that cannot be used.")
-    ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            help="Worker processes [default: 0: one per CPU, for 200 founders or more].",
-            show_default=False,
-        ),
-    ] = 0,
-    rows: Annotated[
-        int, typer.Option("--rows", min=0, help="Lines per list in the terminal (0: all).")
-    ] = 30,
-    no_onepagers: Annotated[
-        bool,
-        typer.Option(
-            "--no-onepagers",
-            help="With --out: leave out onepagers/, each founder's HTML one-pager (they "
-            "about double the time a cohort takes).",
-        ),
-    ] = False,
-    lang: LangOption = Lang.en,
-    content_dir: ContentOption = None,
-    stage: StageOption = None,
+    inputs: tuple[Path, ...],
+    out: Path | None,
+    map_path: Path | None,
+    separator: str | None,
+    encoding: str | None,
+    strict: bool,
+    jobs: int,
+    rows: int,
+    no_onepagers: bool,
+    lang: LangCode,
+    content_dir: Path | None,
+    stage: str | None,
 ) -> None:
     """Assess a cohort: rank founders, show shared gaps and red flags, write a report."""
     content = load_content_option(content_dir)
@@ -730,12 +814,12 @@ def cohort(
     from founder_check.cohort.run import CohortOptions, run_cohort
 
     options = CohortOptions(
-        inputs=tuple(inputs),
+        inputs=inputs,
         out=out,
         map_path=map_path,
         separator=separator,
         encoding=encoding,
-        lang=lang.value,
+        lang=lang,
         stage=stage,
         strict=strict,
         jobs=jobs,
@@ -743,19 +827,15 @@ def cohort(
         generated_at=now_iso(),
         onepagers=not no_onepagers,
     )
-    code = run_cohort(content, options, _console(), _err_console())
-    raise typer.Exit(code)
+    raise Exit(run_cohort(content, options, _console(), _err_console()))
 
 
 @app.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the content as JSON data.")
+@lang_option
+@content_option
 @guarded
-def questionnaire(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the content as JSON data.")
-    ] = False,
-    lang: LangOption = Lang.en,
-    content_dir: ContentOption = None,
-) -> None:
+def questionnaire(as_json: bool, lang: LangCode, content_dir: Path | None) -> None:
     """Show the questions (or, with --json, all content as data)."""
     content = load_content_option(content_dir)
     if as_json:
@@ -765,48 +845,56 @@ def questionnaire(
         return
     from founder_check.report.questionnaire import render_questionnaire
 
-    render_questionnaire(content, lang.value, _console())
+    render_questionnaire(content, lang, _console())
 
 
 @app.command()
+@click.argument(
+    "item_id",
+    cls=HelpArgument,
+    metavar="ID",
+    help="A question, factor, red flag, chapter ('002 §1.14.1'), stage or level id.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+@lang_option
+@content_option
+@click.option(
+    "--stage",
+    metavar=TEXT_METAVAR,
+    help="Stage for shares of the score (default: content's default).",
+)
 @guarded
 def explain(
-    item_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A question, factor, red flag, chapter ('002 §1.14.1'), stage or level id.",
-        ),
-    ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
-    lang: LangOption = Lang.en,
-    content_dir: ContentOption = None,
-    stage: Annotated[
-        str | None,
-        typer.Option("--stage", help="Stage for shares of the score (default: content's default)."),
-    ] = None,
+    item_id: str, as_json: bool, lang: LangCode, content_dir: Path | None, stage: str | None
 ) -> None:
     """Show how a question, factor, red flag, chapter, stage or level is scored and sourced."""
     content = load_content_option(content_dir)
     check_stage(content, stage)
     from founder_check.report.explain.lookup import explain as explain_id
 
-    data = explain_id(content, item_id, lang=lang.value, stage=stage)
+    data = explain_id(content, item_id, lang=lang, stage=stage)
     if as_json:
         _print_json(data)
         return
     from founder_check.report.explain.render import render_explain
 
-    render_explain(data, lang.value, _console())
+    render_explain(data, lang, _console())
+
+
+directory_argument = click.argument(
+    "directory",
+    cls=HelpArgument,
+    required=False,
+    type=PATH,
+    metavar="[DIR]",
+    help="Content folder; the bundled content by default.",
+)
 
 
 @content_app.command("check")
+@directory_argument
 @guarded
-def content_check(
-    directory: Annotated[
-        Path | None, typer.Argument(help="Content folder; the bundled content by default.")
-    ] = None,
-) -> None:
+def content_check(directory: Path | None) -> None:
     """Validate a content folder; report every problem with file and line."""
     from founder_check.base.errors import ContentError
     from founder_check.content.loader import check_content_dir
@@ -822,7 +910,7 @@ def content_check(
         return f"{count} {plural_form(count, one, other)}"
 
     scored = sum(1 for q in content.questions if q.scored)
-    typer.echo(
+    click.echo(
         f"{root}: ok: {counted(len(content.sections), 'section', 'sections')}, "
         f"{counted(len(content.questions), 'question', 'questions')} ({scored} scored), "
         f"{counted(len(content.factors), 'factor', 'factors')}, "
@@ -832,17 +920,15 @@ def content_check(
 
 
 @content_app.command("weights")
+@directory_argument
+@click.option(
+    "--markdown", is_flag=True, help="Print Markdown tables (as in docs/scoring-rationale.md)."
+)
+@lang_option
+@content_option
 @guarded
 def content_weights(
-    directory: Annotated[
-        Path | None, typer.Argument(help="Content folder; the bundled content by default.")
-    ] = None,
-    markdown: Annotated[
-        bool,
-        typer.Option("--markdown", help="Print Markdown tables (as in docs/scoring-rationale.md)."),
-    ] = False,
-    lang: LangOption = Lang.en,
-    content_dir: ContentOption = None,
+    directory: Path | None, markdown: bool, lang: LangCode, content_dir: Path | None
 ) -> None:
     """Show each factor's weight, target and the overall points it can move, stage by stage."""
     from founder_check.api import load_content
@@ -856,22 +942,22 @@ def content_weights(
     if markdown:
         from founder_check.report.weights import weights_markdown
 
-        write_output("-", weights_markdown(content, lang.value))
+        write_output("-", weights_markdown(content, lang))
         return
     from founder_check.report.weights import render_weights
 
-    render_weights(content, lang.value, _console())
+    render_weights(content, lang, _console())
 
 
-SchemaPathOption = Annotated[
-    bool,
-    typer.Option("--path", help="Print where the installed package keeps the schema's file."),
-]
+schema_path_option = click.option(
+    "--path", is_flag=True, help="Print where the installed package keeps the schema's file."
+)
 
 
 @schema_app.command("scorecard")
+@schema_path_option
 @guarded
-def schema_scorecard(path: SchemaPathOption = False) -> None:
+def schema_scorecard(path: bool) -> None:
     """JSON Schema of the scorecard (assess --json)."""
     from founder_check.scoring.schemas import scorecard_schema
 
@@ -879,8 +965,9 @@ def schema_scorecard(path: SchemaPathOption = False) -> None:
 
 
 @schema_app.command("cohort")
+@schema_path_option
 @guarded
-def schema_cohort(path: SchemaPathOption = False) -> None:
+def schema_cohort(path: bool) -> None:
     """JSON Schema of cohort.json (cohort --out DIR)."""
     from founder_check.cohort.models import cohort_schema
 
@@ -888,8 +975,9 @@ def schema_cohort(path: SchemaPathOption = False) -> None:
 
 
 @schema_app.command("cohort-scorecard")
+@schema_path_option
 @guarded
-def schema_cohort_scorecard(path: SchemaPathOption = False) -> None:
+def schema_cohort_scorecard(path: bool) -> None:
     """JSON Schema of a founder's scorecard written by cohort (by id, + cohort block)."""
     from founder_check.cohort.models import cohort_scorecard_schema
 
@@ -897,8 +985,9 @@ def schema_cohort_scorecard(path: SchemaPathOption = False) -> None:
 
 
 @schema_app.command("cohort-texts")
+@schema_path_option
 @guarded
-def schema_cohort_texts(path: SchemaPathOption = False) -> None:
+def schema_cohort_texts(path: bool) -> None:
     """JSON Schema of texts.json, the texts a cohort's scorecards refer to by id."""
     from founder_check.cohort.models import cohort_texts_schema
 
@@ -906,8 +995,10 @@ def schema_cohort_texts(path: SchemaPathOption = False) -> None:
 
 
 @schema_app.command("answers")
+@content_option
+@schema_path_option
 @guarded
-def schema_answers(content_dir: ContentOption = None, path: SchemaPathOption = False) -> None:
+def schema_answers(content_dir: Path | None, path: bool) -> None:
     """JSON Schema of an answers file (in its JSON form) for the loaded content."""
     from founder_check.scoring.schemas import answers_schema, answers_schema_file, schema_text
 
@@ -962,42 +1053,61 @@ def _print_json(data: Any) -> None:
     write_output("-", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-class Shell(str, enum.Enum):
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
-
-
-COMPLETE_VAR = "_FOUNDER_CHECK_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
 
 
 @app.command()
+@click.argument(
+    "shell",
+    cls=HelpArgument,
+    type=click.Choice(SHELLS),
+    metavar="SHELL",
+    help="The shell to complete in: bash, zsh or fish.",
+)
 @guarded
-def completion(shell: Annotated[Shell, typer.Argument(help="The shell to complete in.")]) -> None:
+def completion(shell: str) -> None:
     """Print the shell's completion script: `eval "$(founder-check completion bash)"`."""
-    from typer._completion_classes import completion_init
-    from typer.completion import shell_complete
+    from click.shell_completion import get_completion_class
 
-    completion_init()
-    command = typer.main.get_command(app)
-    code = shell_complete(command, {}, "founder-check", COMPLETE_VAR, f"source_{shell.value}")
-    if code:
-        raise typer.Exit(code)
+    complete = get_completion_class(shell)
+    assert complete is not None  # click knows each of SHELLS
+    click.echo(complete(app, {}, "founder-check", COMPLETE_VAR).source(), nl=False)
 
 
 def main() -> None:
-    """Run the command line (`founder_check.__main__` answers a lone --version before it)."""
-    if os.environ.get(COMPLETE_VAR):
-        # the shell asks for completions (the script `completion` prints sets this variable);
-        # typer answers it once its completion classes are registered
-        from typer._completion_classes import completion_init
+    """Run the command line (`founder_check.__main__` answers a lone --version before it).
 
-        completion_init()
+    When COMPLETE_VAR is set (by the script `completion` prints), click answers the shell's
+    request for completions instead."""
     from founder_check.base.streams import tolerate_unencodable_text
 
     tolerate_unencodable_text()  # a Latin-1 terminal gets '?' for what it cannot show
     try:
-        app(prog_name="founder-check")
+        code = app.main(prog_name="founder-check", complete_var=COMPLETE_VAR, standalone_mode=False)
+    except click.UsageError as error:
+        show_usage_error(error)
+        code = error.exit_code
+    except click.ClickException as error:
+        error.show()
+        code = error.exit_code
+    except click.Abort:  # Ctrl-C while click parsed the command line
+        click.echo("Aborted!", err=True)
+        code = 1
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
+
+
+def show_usage_error(error: click.UsageError) -> None:
+    """click's report of a usage error, with the hint naming -h, the help option's first
+    name (click 8.5 and later name the longest, --help)."""
+    from click.exceptions import NoArgsIsHelpError
+
+    ctx = error.ctx
+    if ctx is None or isinstance(error, NoArgsIsHelpError):  # the latter shows the help
+        error.show()
+        return
+    hint = f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help."
+    click.echo(f"{ctx.get_usage()}\n{hint}\n", err=True, color=ctx.color)
+    click.echo(f"Error: {error.format_message()}", err=True, color=ctx.color)
