@@ -50,8 +50,9 @@ CardRef = tuple[str, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
-class FounderOutcome:
-    """What the cohort needs from one scorecard; `card` says where its JSON is spooled."""
+class FounderSummary:
+    """Who a scored founder is and how they scored (scores in content factor order): what
+    each record of a scored founder holds."""
 
     source: str
     row: int | None
@@ -63,9 +64,15 @@ class FounderOutcome:
     overall: float
     level: str
     factors: tuple[float | None, ...]
-    below_target: tuple[bool, ...]
+    below_target: tuple[bool, ...]  # per factor, as `factors`
     weakest: str | None
     red_flags: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FounderOutcome(FounderSummary):
+    """What the cohort needs from one scorecard; `card` says where its JSON is spooled."""
+
     gaps: tuple[tuple[str, float], ...]  # (question, overall points the best answer adds)
     targets: tuple[float | None, ...]  # the stage's target per factor (content order)
     card: CardRef | None = None

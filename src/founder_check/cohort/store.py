@@ -20,32 +20,19 @@ from pathlib import Path
 from orjson import loads
 
 from founder_check.base.json_text import compact
-from founder_check.cohort.aggregate import CardRef, FounderOutcome
+from founder_check.cohort.aggregate import CardRef, FounderOutcome, FounderSummary
 
 _BLOCK = 1 << 16  # bytes read at once when reading the store in order
 
 
 @dataclass(frozen=True, slots=True)
-class StoredFounder:
-    """One scored founder as the outputs need it (scores in content factor order)."""
+class StoredFounder(FounderSummary):
+    """One scored founder as the outputs need it."""
 
-    index: int
-    source: str
-    row: int | None
-    line: int | None
-    founder: str | None
-    company: str | None
-    stage: str
-    stage_source: str
-    overall: float
-    level: str
-    weakest: str | None
-    factors: tuple[float | None, ...]
-    red_flags: tuple[tuple[str, str], ...]
+    index: int  # the order it was added in
     scorecard: str | None  # its file name in scorecards/
     part: CardRef | None  # where its JSON is spooled until it is finished
-    below_target: tuple[bool, ...] = ()  # per factor, as `factors`
-    top_gaps: tuple[str, ...] = ()  # the questions of its largest gaps, largest first
+    top_gaps: tuple[str, ...]  # the questions of its largest gaps, largest first
 
 
 class FounderStore:
