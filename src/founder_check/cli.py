@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -212,7 +212,7 @@ def _output_failure(exc: OSError) -> Exception:
     return OutputError(Problem("standard output", f"cannot be written: {reason(exc)}"))
 
 
-def usage_error(message: str) -> None:
+def usage_error(message: str) -> NoReturn:
     from founder_check.base.errors import UsageError
 
     raise UsageError(message)
@@ -936,7 +936,7 @@ def content_weights(
     if directory is not None and content_dir is not None:
         usage_error("give the content folder as DIR or with --content, not both")
     if content_dir is not None:
-        content = load_content(content_root(content_dir, "--content"))
+        content = load_content_option(content_dir)
     else:
         content = load_content(content_root(directory))
     if markdown:

@@ -14,6 +14,7 @@ folder and moved into `--out` only when all are complete (`outdir`): a run that 
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import time
@@ -185,8 +186,8 @@ def _run(
     )
     tally = CohortTally(content)
     with Workers(content, settings, _jobs(options.jobs, discovery)) as workers:
-        scoring = _Progress(err_console, "cohort_progress_scoring", lang, count_inputs, discovery)
-        with scoring as progress:
+        founders = functools.partial(count_inputs, discovery)
+        with _Progress(err_console, "cohort_progress_scoring", lang, founders) as progress:
             outcomes = _advancing(workers.score(iter_items(discovery, content, mapping)), progress)
             rejected = _count_in(
                 outcomes, tally, store, discovery, options, named=cards is not None
@@ -198,7 +199,8 @@ def _run(
         try:
             if cards is not None:
                 tasks = _card_tasks(store, scored.stats, cards, pages)
-                with _Progress(err_console, "cohort_progress_writing", lang, len, store) as bar:
+                cards_total = functools.partial(len, store)
+                with _Progress(err_console, "cohort_progress_writing", lang, cards_total) as bar:
                     for count in workers.finish(tasks):
                         bar.advance(count)
         except BaseException:
@@ -437,27 +439,27 @@ def _view(options: CohortOptions, scored: ScoredCohort, files: list[str]) -> Coh
 
 class _Progress:
     """A progress bar on stderr, only when it is a terminal and there are enough steps: the
-    total is counted (`count(of)`) only then. Drawn as steps advance, at most ten times a
+    `total` is counted only then. Drawn as steps advance, at most ten times a
     second, by this thread: rich's own refresh thread would make each later fork (workers
     replaced, the workbook's child) copy a process in which another thread may hold a lock."""
 
     def __init__(
-        self, err_console: Any, label_key: str, lang: Lang, count: Callable[[Any], int], of: Any
+        self, err_console: Any, label_key: str, lang: Lang, total: Callable[[], int]
     ) -> None:
         self._bar: Any = None
         self._task: Any = None
         self._drawn = 0.0
         if not getattr(err_console, "is_terminal", False):
             return
-        total = count(of)
-        if total < PROGRESS_MIN:
+        steps = total()
+        if steps < PROGRESS_MIN:
             return
         from rich.progress import Progress
 
         from founder_check.report.labels import label
 
         self._bar = Progress(console=err_console, transient=True, auto_refresh=False)
-        self._task = self._bar.add_task(label(label_key, lang), total=total)
+        self._task = self._bar.add_task(label(label_key, lang), total=steps)
 
     def __enter__(self) -> _Progress:
         if self._bar is not None:
