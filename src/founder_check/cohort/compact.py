@@ -24,6 +24,7 @@ from founder_check.cohort.models import COMPACT_SCHEMA_VERSION, TEXTS_SCHEMA_VER
 from founder_check.content.models import Content, Lang, Stage
 from founder_check.scoring.answers import Answers
 from founder_check.scoring.conditions import Compiled, compile_condition, questions_in
+from founder_check.scoring.engine import red_flag_texts
 from founder_check.scoring.plan import (
     NOT_COUNTED,
     Outcome,
@@ -270,18 +271,7 @@ def cohort_texts(content: Content, lang: Lang) -> dict[str, Any]:
         "factors": {factor.id: factor.name.get(lang) for factor in content.factors},
         "sections": {section.id: section.title.get(lang) for section in content.sections},
         "questions": {q.id: _question_texts(q, lang) for q in content.questions},
-        "red_flags": {
-            flag.id: {
-                "severity": flag.severity,
-                "title": flag.title.get(lang),
-                "because": flag.because.get(lang) if flag.because else flag.title.get(lang),
-                "explanation": flag.explanation.get(lang),
-                "action": flag.action.get(lang),
-                "cases": [case.get(lang) for case in flag.cases],
-                "chapters": list(flag.chapters),
-            }
-            for flag in content.red_flags
-        },
+        "red_flags": {flag.id: red_flag_texts(flag, lang) for flag in content.red_flags},
         "chapters": {
             chapter.ref: {
                 "doc": chapter.doc,

@@ -35,16 +35,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from founder_check._version import __version__
-from founder_check.content.models import (
-    Content,
-    Lang,
-    Level,
-    Question,
-    Severity,
-    Stage,
-)
+from founder_check.content.models import Content, Lang, Level, Question, RedFlag, Stage
 from founder_check.scoring.answers import Answers
 from founder_check.scoring.conditions import Compiled, compile_condition, questions_in
 from founder_check.scoring.left_out import left_out_sections
@@ -101,14 +95,8 @@ class _FlagPlan:
     """One red-flag rule, its texts in the plan's language."""
 
     id: str
-    severity: Severity
     condition: Compiled
-    title: str
-    because: str
-    explanation: str
-    action: str
-    cases: list[str]
-    chapters: list[str]
+    texts: dict[str, Any]  # the RedFlagHit fields that are the flag's texts (`red_flag_texts`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,19 +210,23 @@ def _flag_plans(content: Content, stage: Stage, lang: Lang) -> tuple[_FlagPlan, 
     by_id = {flag.id: flag for flag in content.red_flags}
     flags = [by_id[flag.id] for flag in scoring_plan(content, stage).flags]
     return tuple(
-        _FlagPlan(
-            id=flag.id,
-            severity=flag.severity,
-            condition=compile_condition(flag.when, content),
-            title=flag.title.get(lang),
-            because=flag.because.get(lang) if flag.because else flag.title.get(lang),
-            explanation=flag.explanation.get(lang),
-            action=flag.action.get(lang),
-            cases=[case.get(lang) for case in flag.cases],
-            chapters=list(flag.chapters),
-        )
+        _FlagPlan(flag.id, compile_condition(flag.when, content), red_flag_texts(flag, lang))
         for flag in flags
     )
+
+
+def red_flag_texts(flag: RedFlag, lang: Lang) -> dict[str, Any]:
+    """A red flag's texts in one language, as a scorecard's flag and texts.json hold them."""
+    title = flag.title.get(lang)
+    return {
+        "severity": flag.severity,
+        "title": title,
+        "because": flag.because.get(lang) if flag.because else title,
+        "explanation": flag.explanation.get(lang),
+        "action": flag.action.get(lang),
+        "cases": [case.get(lang) for case in flag.cases],
+        "chapters": list(flag.chapters),
+    }
 
 
 def score(
@@ -522,20 +514,7 @@ def _red_flags(plan: _Plan, outcome: Outcome, values: dict[str, AnswerValue]) ->
             )
             for question_id in flag.condition.evidence(values, outcome.known_scores, stage)
         ]
-        hits.append(
-            RedFlagHit(
-                id=flag.id,
-                severity=flag.severity,
-                title=flag.title,
-                because=flag.because,
-                explanation=flag.explanation,
-                action=flag.action,
-                evidence=evidence,
-                cases=flag.cases,
-                chapters=flag.chapters,
-                points=points,
-            )
-        )
+        hits.append(RedFlagHit(id=flag.id, evidence=evidence, points=points, **flag.texts))
     return hits
 
 

@@ -38,15 +38,7 @@ def explain(content: Content, item_id: str, *, lang: Lang = "en", stage: str | N
     if not matches:
         raise UnknownIdError(Problem("explain", _unknown_message(content, item_id)))
     kind, key = matches[0]
-    builders = {
-        "question": _question,
-        "factor": _factor,
-        "red_flag": _red_flag,
-        "chapter": _chapter,
-        "stage": _stage,
-        "level": _level,
-    }
-    data = builders[kind](content, key, lang, stage_model)
+    data = _BUILDERS[kind](content, key, lang, stage_model)
     if len(matches) > 1:
         data["also"] = [{"kind": k, "id": i} for k, i in matches[1:]]
     return data
@@ -467,3 +459,7 @@ def _level(content: Content, key: str, lang: Lang, stage: Stage) -> Data:
         ],
         "capped_by": sorted(s for s, cap in content.red_flag_caps.items() if cap == key),
     }
+
+
+# what explains each kind, in the order of KINDS
+_BUILDERS = dict(zip(KINDS, (_question, _factor, _red_flag, _chapter, _stage, _level), strict=True))

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from founder_check.content.models import UNKNOWN, Lang
+from founder_check.report.explain.lookup import KINDS
 from founder_check.report.hanging import bullets
 from founder_check.report.labels import aside, colon, field, heading, joined, label
 from founder_check.report.terminal import SEVERITY_STYLE
@@ -22,15 +23,7 @@ Data = dict[str, Any]
 
 def render_explain(data: Data, lang: Lang, console: Console) -> None:
     """Print one explained id: a header panel, then the tables for its kind."""
-    renderers = {
-        "question": _question,
-        "factor": _factor,
-        "red_flag": _red_flag,
-        "chapter": _chapter,
-        "stage": _stage,
-        "level": _level,
-    }
-    for part in renderers[data["kind"]](data, lang):
+    for part in _PRINTERS[data["kind"]](data, lang):
         console.print(part)
     if data.get("also"):
         also = ("、" if lang == "zh" else ", ").join(
@@ -297,3 +290,7 @@ def _requires(requires: list[Data], lang: Lang) -> RenderableType:
         cell.append(f"\n{requirement['when']}", style="dim")
         table.add_row("•", cell)
     return table
+
+
+# what prints each kind, in the order of KINDS
+_PRINTERS = dict(zip(KINDS, (_question, _factor, _red_flag, _chapter, _stage, _level), strict=True))
