@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from founder_check._version import __version__
 from founder_check.cohort.aggregate import CardRef, FounderOutcome
@@ -27,14 +27,15 @@ from founder_check.scoring.conditions import Compiled, compile_condition, questi
 from founder_check.scoring.engine import red_flag_texts
 from founder_check.scoring.plan import (
     NOT_COUNTED,
-    Outcome,
-    ScoringPlan,
     factor_gap,
     pick_stage,
     reading_reasons,
     scoring_plan,
 )
 from founder_check.scoring.valuation import AnswerValue
+
+if TYPE_CHECKING:  # types only
+    from founder_check.scoring.plan import Outcome, ScoringPlan
 
 TEXTS_FILE = "texts.json"
 MAX_BYTES = 12 * 1024  # a compact scorecard, its cohort block included, stays under this

@@ -19,13 +19,13 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from founder_check.base.errors import InputFileError, Problem
 from founder_check.base.i18n import Texts, phrase
 from founder_check.base.messages import Message, Quoted, Series
 from founder_check.base.readers import LineDict, line_of, load_data
-from founder_check.content.models import NO, STRICT, UNKNOWN, YES, Content, Lang, Question
+from founder_check.content.models import NO, UNKNOWN, YES, Content, Lang, Question, strict
 from founder_check.scoring.valuation import answer_label, unknown_label
 
 METADATA = ("founder", "company", "stage")
@@ -39,11 +39,10 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+@strict
 @dataclass(frozen=True)
 class MappingFile:
     """The `--map` file as written (see docs/cohort.md)."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     delimiter: str | None = None
     separator: str | None = None

@@ -13,9 +13,9 @@ as it does for the scorecard's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from founder_check.content.models import STRICT
+from founder_check.content.models import strict
 from founder_check.scoring.scorecard import (
     ChapterRef,
     Count,
@@ -151,11 +151,10 @@ class RejectedInput:
     problems: list[ProblemEntry]
 
 
+@strict
 @dataclass(frozen=True)
 class CohortReport:
     """Everything `founder-check cohort` found; founders are listed best first."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     schema_version: str
     tool: Versions
@@ -211,6 +210,7 @@ class CompactCoverage:
     left_out: list[tuple[str, list[str]]]  # [section, its questions still to answer]
 
 
+@strict
 @dataclass(frozen=True)
 class CohortScorecard:
     """A founder's scorecard as written by `cohort`: the same results as `assess --json`
@@ -218,8 +218,6 @@ class CohortScorecard:
     founder's place in the cohort. Rows are arrays: `factors` [id, score, target, gap],
     `gaps` [question, value, shortfall], `red_flags` [id, points, evidence questions],
     `recommended_chapters` [chapter, reasons]."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     schema_version: str
     texts: str
@@ -283,12 +281,11 @@ class TextsChapter:
     lesson: str | None
 
 
+@strict
 @dataclass(frozen=True)
 class CohortTexts:
     """texts.json: every text the cohort's compact scorecards refer to, by id, in the
     report's language."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     schema_version: str
     lang: Literal["en", "zh"]

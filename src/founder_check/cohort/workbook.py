@@ -187,8 +187,9 @@ class _Sheets:
     def word(self, key: str) -> str:
         return _WORDS(key, self.lang)
 
-    def words(self, *keys: str) -> list[str]:
-        return [self.word(key) for key in keys]
+    def words(self, keys: str) -> list[str]:
+        """The words for space-separated keys: a sheet's headers."""
+        return [self.word(key) for key in keys.split()]
 
     def sheet(self, key: str, headers: Sequence[str], widths: Sequence[float], rows: int) -> Any:
         """A sheet with its header row written, frozen and filtered over `rows` data rows."""
@@ -214,11 +215,9 @@ class _Sheets:
         content, lang = self.content, self.lang
         names = [factor.name.get(lang) for factor in content.factors]
         headers = [
-            *self.words("rank", "founder", "company", "stage", "level", "overall"),
+            *self.words("rank founder company stage level overall"),
             *names,
-            *self.words(
-                "sheet_red_flags", "red_flag_titles", "top_gaps", "scorecard", "source", "row"
-            ),
+            *self.words("sheet_red_flags red_flag_titles top_gaps scorecard source row"),
         ]
         first_factor = 6
         after = first_factor + len(names)
@@ -271,13 +270,7 @@ class _Sheets:
 
     def shared_gaps(self, gaps: Sequence[SharedGap]) -> None:
         headers = self.words(
-            "number",
-            "question",
-            "gap_founders",
-            "points_each",
-            "cohort_points",
-            "gap_factors",
-            "chapters",
+            "number question gap_founders points_each cohort_points gap_factors chapters"
         )
         sheet = self.sheet("shared_gaps", headers, [6, 60, 12, 12, 12, 36, 60], len(gaps))
         sheet.write_comment(0, 3, self.word("points_note"))
@@ -299,7 +292,7 @@ class _Sheets:
             self.text(sheet, row, 6, self.separator.join(titles))
 
     def rejected(self, rejected: Sequence[Rejection]) -> None:
-        headers = self.words("source", "row", "line", "field", "reason")
+        headers = self.words("source row line field reason")
         rows = sum(len(rejection.problems) for rejection in rejected)
         sheet = self.sheet("rejected", headers, [40, 7, 7, 36, 100], rows)
         row = 0
@@ -314,17 +307,7 @@ class _Sheets:
 
     def factors(self, factors: Sequence[FactorStats]) -> None:
         headers = self.words(
-            "sheet_factor",
-            "sheet_scored",
-            "min",
-            "q1",
-            "median",
-            "q3",
-            "max",
-            "mean",
-            "target",
-            "below_target",
-            "short_by",
+            "sheet_factor sheet_scored min q1 median q3 max mean target below_target short_by"
         )
         sheet = self.sheet("factors", headers, [28, *[10] * 8, 12, 14], len(factors))
         sheet.write_comment(0, 8, self.word("target_note"))

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from founder_check.base.errors import FounderCheckError, Problem
 from founder_check.base.readers import LineDict, LineList, line_of, load_data
 from founder_check.content.models import (
-    STRICT,
     Chapter,
     Content,
     Document,
@@ -21,6 +20,7 @@ from founder_check.content.models import (
     Severity,
     Stage,
     Text,
+    strict,
 )
 
 QUESTIONNAIRES = "questionnaires"
@@ -40,50 +40,44 @@ class _ChapterEntry:
             raise ValueError("section must not be empty")
 
 
+@strict
 @dataclass(frozen=True)
 class _ChaptersFile:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     document: Document
     chapters: tuple[_ChapterEntry, ...]
 
 
+@strict
 @dataclass(frozen=True)
 class _FactorsFile:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     factors: tuple[Factor, ...]
 
 
+@strict
 @dataclass(frozen=True)
 class _LevelsFile:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     levels: tuple[Level, ...]
     red_flag_caps: dict[Severity, str] = field(default_factory=dict)
     red_flag_points: dict[Severity, float] = field(default_factory=dict)
     red_flag_points_max: float | None = None
 
 
+@strict
 @dataclass(frozen=True)
 class _StagesFile:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     default: str
     stages: tuple[Stage, ...]
 
 
+@strict
 @dataclass(frozen=True)
 class _RedFlagsFile:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     red_flags: tuple[RedFlag, ...] = ()
 
 
+@strict
 @dataclass(frozen=True)
 class _ManifestFile:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     name: str
     version: str
 

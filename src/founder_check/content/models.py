@@ -7,8 +7,8 @@ in [0, 1], bands); references across files are checked in `content.check`. YAML 
 Python keywords (`from`, `all`, `any`, `not`) are held in fields with a trailing underscore.
 
 A key no model knows is an error at any depth: the record a file is read as (`Section` here,
-the others in `content.files`) carries `STRICT`, and pydantic applies it to every record
-inside it.
+the others in `content.files`) is marked `@strict`, and pydantic applies that to every
+record inside it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from founder_check.base.i18n import Lang as Lang  # the content's texts come in these
 
@@ -34,6 +34,14 @@ QUESTION_ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 STRICT: dict[str, Any] = {"extra": "forbid"}
 
 _Built = TypeVar("_Built")
+_Record = TypeVar("_Record", bound=type)
+
+
+def strict(record: _Record) -> _Record:
+    """Make an unknown key an error where pydantic reads `record`: put on the records that
+    files are read as (pydantic applies it to the records inside them too)."""
+    setattr(record, "__pydantic_config__", STRICT)  # noqa: B010 - read by pydantic
+    return record
 
 
 def _check_id(value: str, what: str = "id") -> None:
@@ -315,10 +323,9 @@ class Question:
         return []
 
 
+@strict
 @dataclass(frozen=True)
 class Section:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
     id: str
     order: int
     title: Text

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
-from founder_check.content.models import STRICT
+from founder_check.content.models import strict
 
 # 2.0: red flags carry id, severity, evidence (the answers that made the rule hold) and
 # chapters; the stage used (id, name, source) and the gate level are reported.
@@ -285,13 +285,11 @@ class Coverage:
     left_out: list[LeftOutSection]
 
 
+@strict  # no field beyond those declared, here and in every record it holds
 @dataclass
 class Scorecard:
     """The result of scoring one founder's answers; see `founder-check schema scorecard`."""
 
-    # no field beyond those declared, here and in every record it holds (pydantic applies a
-    # dataclass's config to the plain dataclasses inside it), as in the cohort's files
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     JSON_OMIT_WHEN_NONE: ClassVar[tuple[str, ...]] = ("next_level",)
 
     schema_version: str
