@@ -300,3 +300,26 @@ def test_usage_errors_say_what_is_wrong_and_where_help_is() -> None:
     assert unknown.returncode == 2
     assert "Try 'founder-check -h' for help." in unknown.stderr
     assert "No such command 'nosuch'" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "said"),
+    [("KeyboardInterrupt", 130, "interrupted"), ("EOFError", 1, "Aborted!")],
+)
+def test_an_interruption_while_the_command_line_is_parsed(
+    raised: str, code: int, said: str
+) -> None:
+    """Ctrl-C before any command runs exits 130, as the README's table says, like Ctrl-C in a
+    command; click's conversion of it (and of an end of input) to Abort is the real one."""
+    program = (
+        "import sys\n"
+        "from founder_check import cli\n"
+        "def stop(*args, **kwargs):\n"
+        f"    raise {raised}\n"
+        "cli.app.make_context = stop\n"
+        "sys.argv = ['founder-check', 'assess', '--json', '-']\n"
+        "cli.main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert result.returncode == code
+    assert result.stderr.strip() == said

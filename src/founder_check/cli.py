@@ -1090,9 +1090,13 @@ def main() -> None:
     except click.ClickException as error:
         error.show()
         code = error.exit_code
-    except click.Abort:  # Ctrl-C while click parsed the command line
-        click.echo("Aborted!", err=True)
-        code = 1
+    except click.Abort as error:  # end of input, or Ctrl-C, while click parsed the command line
+        if not isinstance(error.__cause__, KeyboardInterrupt):
+            click.echo("Aborted!", err=True)
+            code = 1
+        else:
+            sys.stderr.write("interrupted\n")
+            code = EXIT_INTERRUPTED
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         code = EXIT_INTERRUPTED
