@@ -49,3 +49,14 @@ def test_startup_benchmark_prints_the_start_up_targets() -> None:
     )
     assert assess, out
     assert 1.0 < float(assess.group(1)) < 5.0  # a measured ratio, not a missing one
+
+
+def test_cohort_phases_benchmark_times_every_phase() -> None:
+    out = _run("benchmarks/cohort_phases.py", "--size", "30", "--format", "json", "--jobs", "2")
+    for phase in ("start-up", "scoring", "scorecard files", "reports", "terminal summary"):
+        assert re.search(rf"^{phase} +\d+\.\d\d +\d+\.\d\d", out, re.M), out
+    # the workers' CPU is read from /proc where there is one
+    if sys.platform == "linux":
+        assert re.search(r"^scoring +\d+\.\d\d +\d+\.\d\d +\d+\.\d\d$", out, re.M), out
+    assert re.search(r"^whole run +\d+\.\d\d$", out, re.M), out
+    assert re.search(r"^workbook child: \d+\.\d\d s wall, \d+\.\d\d s CPU", out, re.M), out
