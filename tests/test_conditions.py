@@ -191,3 +191,23 @@ def test_value_tests_need_the_content_and_unknown_stage_is_false() -> None:
     assert not compile_condition(value_test).test({question.id: answer}, None, None)
     assert not applies(Condition(stage_in=(STAGES[0],)), {}, stage=None)
     assert not applies(Condition(factor=FACTORS[0], below=50.0), {}, factor_scores=None)
+
+
+def test_groups_of_any_length_compile_and_follow_the_rules() -> None:
+    """Short groups are chains of calls, long ones are not: a content file's group of
+    thousands compiles and runs without a call as deep as the group is long."""
+    question = QUESTIONS[0]
+    answer, other = _option_ids(question)[:2]
+    match = Condition(question=question.id, equals=answer)
+    miss = Condition(question=question.id, equals=other)
+    values: dict[str, AnswerValue] = {question.id: answer}
+    for kind, empty_holds in (("all_", True), ("any_", False)):
+        empty = Condition(**{kind: ()})
+        assert compile_condition(empty, CONTENT).test(values, None, None) is empty_holds
+    for size in (1, 2, 4, 5, 3000):
+        for odd in sorted({0, size // 2, size - 1}):
+            for kind, usual, rare in (("all_", match, miss), ("any_", miss, match)):
+                children = tuple(rare if i == odd else usual for i in range(size))
+                group = Condition(**{kind: children})
+                expected = holds(group, values, None, None)
+                assert compile_condition(group, CONTENT).test(values, None, None) == expected

@@ -148,11 +148,18 @@ def _not(inner: Test, negated: tuple[str, ...]) -> Test:
     return test
 
 
+_CHAIN_MAX = 4  # tests a group chains in pairs; a longer one is run by all() or any()
+
+
 def _chain(tests: tuple[Test, ...], *, every: bool) -> Test:
-    """All (`every`) or any of the tests, short-circuiting: a chain of pairs, cheaper to
-    call than all() or any() over a generator."""
+    """All (`every`) or any of the tests, short-circuiting: a short group as a chain of
+    pairs, cheaper to call than all() or any() over a generator; a long one (content may
+    hold thousands) through those, which need no call as deep as the group is long."""
     if not tests:
         return lambda v, f, s: every
+    if len(tests) > _CHAIN_MAX:
+        combine = all if every else any
+        return lambda v, f, s: combine(test(v, f, s) for test in tests)
     first, rest = tests[0], tests[1:]
     if not rest:
         return first
