@@ -1091,16 +1091,19 @@ def main() -> None:
         error.show()
         code = error.exit_code
     except click.Abort as error:  # end of input, or Ctrl-C, while click parsed the command line
-        if not isinstance(error.__cause__, KeyboardInterrupt):
+        if isinstance(error.__cause__, KeyboardInterrupt):
+            code = _interrupted()
+        else:
             click.echo("Aborted!", err=True)
             code = 1
-        else:
-            sys.stderr.write("interrupted\n")
-            code = EXIT_INTERRUPTED
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        code = EXIT_INTERRUPTED
+        code = _interrupted()
     sys.exit(code)
+
+
+def _interrupted() -> int:
+    sys.stderr.write("interrupted\n")
+    return EXIT_INTERRUPTED
 
 
 def show_usage_error(error: click.UsageError) -> None:
