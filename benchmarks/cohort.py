@@ -29,6 +29,7 @@ Usage: python benchmarks/cohort.py [--sizes 1000,10000] [--jobs 1,2] [--formats 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +105,7 @@ def yaml_text(data: dict[str, Any]) -> str:
 
 
 def generate(folder: Path, size: int, seed: int) -> dict[str, Path]:
-    """YAML files, JSON files and one CSV file of the same `size` founders."""
+    """YAML files, JSON files and one CSV file of the same `size` founders, flushed to disk."""
     from founder_check import load_content
 
     content = load_content()
@@ -134,7 +136,27 @@ def generate(folder: Path, size: int, seed: int) -> dict[str, Path]:
             row += [csv_cell(answers.get(q.id)) for q in content.questions]
             writer.writerow(row)
     paths["csv"] = paths["csv"] / "cohort.csv"
+    # on disk before anything is measured: left to the kernel's write-back, the files would
+    # be written while the runs create their own, and slow those (several times over on a
+    # small virtual disk); a user's inputs were written long before the run. Each run
+    # flushes its own output (os.sync) within its time.
+    if hasattr(os, "sync"):
+        os.sync()
     return paths
+
+
+@contextlib.contextmanager
+def work_folder(prefix: str, *, keep: bool) -> Iterator[Path]:
+    """A temporary folder for a benchmark's data and outputs, removed after it unless
+    `keep` (then its path is printed)."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield work
+    finally:
+        if keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -178,22 +200,13 @@ def main() -> None:
     compileall.compile_dir(str(ROOT / "src" / "founder_check"), quiet=1)
     if not getattr(yaml, "__with_libyaml__", False):
         print("warning: PyYAML without libyaml: the floor uses the pure-Python loader")
-    work = Path(tempfile.mkdtemp(prefix="founder-check-bench-"))
-    print(f"data in {work}; founder-check at {exe}; {os.cpu_count()} CPUs")
-    try:
+    with work_folder("founder-check-bench-", keep=args.keep) as work:
+        print(f"data in {work}; founder-check at {exe}; {os.cpu_count()} CPUs")
         data = {}
         for size in sizes:
             start = time.perf_counter()
             data[size] = generate(work / "in", size, args.seed + size)
             print(f"generated {size} founders x 3 formats in {time.perf_counter() - start:.1f} s")
-        # the generated files go to disk before anything is measured: left to the kernel's
-        # writeback, they would be written while the runs create their own files, and slow
-        # those (several times over on a small virtual disk); a user's inputs were written
-        # long before the run. Each run flushes its own output (os.sync) within its time.
-        start = time.perf_counter()
-        if hasattr(os, "sync"):
-            os.sync()
-        print(f"flushed the generated files to disk in {time.perf_counter() - start:.1f} s")
         results: dict[tuple[str, int, int], tuple[float, float]] = {}
         floors: dict[int, float] = {}
         json_floors: dict[int, float] = {}
@@ -270,11 +283,6 @@ def main() -> None:
                 for jobs in jobs_list:
                     ratio = results[(fmt, large, jobs)][1] / results[(fmt, small, jobs)][1]
                     print(f"  {fmt:5} --jobs {jobs}: {ratio:.2f}x")
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -28,9 +28,7 @@ import contextlib
 import functools
 import os
 import resource
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -39,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cohort import generate  # noqa: E402
+from cohort import generate, work_folder  # noqa: E402
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -177,20 +175,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="founder-check-phases-"))
-    try:
+    with work_folder("founder-check-phases-", keep=args.keep) as work:
         input_path = args.input
         if input_path is None:
             input_path = generate(work / "in", args.size, args.seed)[args.format]
-            if hasattr(os, "sync"):
-                os.sync()  # the generated files on disk first, as a user's would be
             print(f"{args.size} {args.format} founders generated in {work / 'in'}")
         measure(input_path, work / "out", args.jobs, work)
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

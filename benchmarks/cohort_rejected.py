@@ -20,9 +20,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from cohort import work_folder
 
 TARGET_PEAK_MB = 300
 TARGET_WRITTEN_MB = 50
@@ -69,8 +70,7 @@ def main() -> None:
     exe = str(Path(sys.executable).parent / "founder-check")
     if not Path(exe).exists():
         exe = shutil.which("founder-check") or "founder-check"
-    work = Path(tempfile.mkdtemp(prefix="founder-check-bench-"))
-    try:
+    with work_folder("founder-check-bench-", keep=args.keep) as work:
         form = work / "rejected-rows.csv"
         start = time.perf_counter()
         generate(form, args.rows)
@@ -96,11 +96,6 @@ def main() -> None:
             print(f"    {name:13} {(out / name).stat().st_size / 1e6:7.1f} MB")
         ok = peak_mb < TARGET_PEAK_MB and written_mb < TARGET_WRITTEN_MB
         print("targets met" if ok else "TARGETS MISSED")
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

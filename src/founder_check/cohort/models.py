@@ -261,6 +261,8 @@ class TextsQuestion:
     options: dict[str, str] | None = None
 
 
+# the fields of `scoring.engine.RedFlagTexts`, which `red_flag_texts` writes into texts.json
+# (tests/test_schemas.py checks a written texts.json against this model)
 @dataclass(frozen=True)
 class TextsRedFlag:
     severity: Severity
