@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from founder_check import load_content
 from founder_check.content.models import YES, Condition, Question
-from founder_check.scoring.conditions import applies, compile_condition, matching_questions
+from founder_check.scoring.conditions import applies, compile_condition
 from founder_check.scoring.valuation import AnswerValue, answer_value
 from tests.test_engine_properties import typed_answer
 
@@ -174,13 +174,10 @@ def test_compiled_conditions_follow_the_rules(
     compiled = compile_condition(condition, CONTENT)
     assert compiled.test(values, scores, stage) == holds(condition, values, scores, stage)
     assert compiled.evidence(values, scores, stage) == evidence(condition, values, scores, stage)
-    # the one-off entry points agree with the compiled form
+    # the one-off entry point agrees with the compiled form
     assert applies(condition, values, content=CONTENT, factor_scores=scores, stage=stage) == holds(
         condition, values, scores, stage
     )
-    assert matching_questions(
-        condition, values, content=CONTENT, factor_scores=scores, stage=stage
-    ) == evidence(condition, values, scores, stage)
 
 
 def test_value_tests_need_the_content_and_unknown_stage_is_false() -> None:

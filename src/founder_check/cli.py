@@ -954,44 +954,45 @@ schema_path_option = click.option(
 )
 
 
-@schema_app.command("scorecard")
-@schema_path_option
-@guarded
-def schema_scorecard(path: bool) -> None:
-    """JSON Schema of the scorecard (assess --json)."""
-    from founder_check.scoring.schemas import scorecard_schema
-
-    _print_schema("scorecard", scorecard_schema, path)
-
-
-@schema_app.command("cohort")
-@schema_path_option
-@guarded
-def schema_cohort(path: bool) -> None:
-    """JSON Schema of cohort.json (cohort --out DIR)."""
-    from founder_check.cohort.models import cohort_schema
-
-    _print_schema("cohort", cohort_schema, path)
-
-
-@schema_app.command("cohort-scorecard")
-@schema_path_option
-@guarded
-def schema_cohort_scorecard(path: bool) -> None:
-    """JSON Schema of a founder's scorecard written by cohort (by id, + cohort block)."""
-    from founder_check.cohort.models import cohort_scorecard_schema
-
-    _print_schema("cohort-scorecard", cohort_scorecard_schema, path)
+# the schemas that do not depend on the content: the subcommand, the function that builds
+# the schema (imported when the command runs, to keep start-up light) and the command's help
+_FIXED_SCHEMAS = (
+    (
+        "scorecard",
+        "founder_check.scoring.schemas:scorecard_schema",
+        "JSON Schema of the scorecard (assess --json).",
+    ),
+    (
+        "cohort",
+        "founder_check.cohort.models:cohort_schema",
+        "JSON Schema of cohort.json (cohort --out DIR).",
+    ),
+    (
+        "cohort-scorecard",
+        "founder_check.cohort.models:cohort_scorecard_schema",
+        "JSON Schema of a founder's scorecard written by cohort (by id, + cohort block).",
+    ),
+    (
+        "cohort-texts",
+        "founder_check.cohort.models:cohort_texts_schema",
+        "JSON Schema of texts.json, the texts a cohort's scorecards refer to by id.",
+    ),
+)
 
 
-@schema_app.command("cohort-texts")
-@schema_path_option
-@guarded
-def schema_cohort_texts(path: bool) -> None:
-    """JSON Schema of texts.json, the texts a cohort's scorecards refer to by id."""
-    from founder_check.cohort.models import cohort_texts_schema
+def _add_fixed_schema_command(name: str, builder: str, help_text: str) -> None:
+    @schema_app.command(name, help=help_text)
+    @schema_path_option
+    @guarded
+    def print_schema(path: bool) -> None:
+        from importlib import import_module
 
-    _print_schema("cohort-texts", cohort_texts_schema, path)
+        module, _, function = builder.partition(":")
+        _print_schema(name, getattr(import_module(module), function), path)
+
+
+for _name, _builder, _help in _FIXED_SCHEMAS:
+    _add_fixed_schema_command(_name, _builder, _help)
 
 
 @schema_app.command("answers")

@@ -2,8 +2,8 @@
 
 A condition is compiled once into a tree of closures (`compile_condition`): the engine keeps
 the compiled tests in its scoring plan, so a cohort of thousands does not walk the condition
-dataclasses for every founder. `applies` and `matching_questions` are the same tests for
-one-off use; compiled conditions are memoised per content.
+dataclasses for every founder. `applies` is the same test for one-off use; compiled
+conditions are memoised per content.
 
 A "not sure" answer (`UNKNOWN`) never makes a condition hold: every test on it is false
 (`answered` too, either way), and so is a `not` over a question answered "not sure". So an
@@ -35,7 +35,11 @@ class Compiled:
     negated_questions: tuple[str, ...]
 
     def evidence(self, values: Values, factor_scores: FactorScores, stage: str | None) -> list[str]:
-        """The answered questions that make a holding condition hold (see matching_questions)."""
+        """The answered questions that make a holding condition hold: the evidence for it.
+
+        Branches of an `any` that do not hold are left out; under a `not`, every question
+        named counts (its answers are why the negated test fails).
+        """
         found: list[str] = []
         if self.test(values, factor_scores, stage):
             self._visit(values, factor_scores, stage, found)
@@ -82,22 +86,6 @@ def applies(
 ) -> bool:
     """Whether the condition holds. A test on an unanswered question (or unknown stage) is false."""
     return compile_condition(condition, content).test(values, factor_scores, stage)
-
-
-def matching_questions(
-    condition: Condition,
-    values: Values,
-    *,
-    content: Content | None = None,
-    factor_scores: FactorScores = None,
-    stage: str | None = None,
-) -> list[str]:
-    """The answered questions that make a holding condition hold: the evidence for it.
-
-    Branches of an `any` that do not hold are left out; under a `not`, every question
-    named counts (its answers are why the negated test fails).
-    """
-    return compile_condition(condition, content).evidence(values, factor_scores, stage)
 
 
 def question_applies(question: Question, values: Values, content: Content) -> bool:
