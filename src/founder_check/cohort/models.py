@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from founder_check.content.models import strict
+from founder_check.scoring.flag_texts import TextsRedFlag
 from founder_check.scoring.scorecard import (
     ChapterRef,
     Count,
@@ -259,19 +260,6 @@ class TextsQuestion:
     text: str
     chapters: list[str]
     options: dict[str, str] | None = None
-
-
-# the fields of `scoring.engine.RedFlagTexts`, which `red_flag_texts` writes into texts.json
-# (tests/test_schemas.py checks a written texts.json against this model)
-@dataclass(frozen=True)
-class TextsRedFlag:
-    severity: Severity
-    title: str
-    because: str
-    explanation: str
-    action: str
-    cases: list[str]
-    chapters: list[str]
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TypedDict
+from typing import TYPE_CHECKING
 
 from founder_check._version import __version__
-from founder_check.content.models import Content, Lang, Level, Question, RedFlag, Severity, Stage
+from founder_check.content.models import Content, Lang, Level, Question, RedFlag, Stage
 from founder_check.scoring.answers import Answers
 from founder_check.scoring.conditions import Compiled, compile_condition, questions_in
 from founder_check.scoring.left_out import left_out_sections
@@ -76,6 +76,9 @@ from founder_check.scoring.scorecard import (
 )
 from founder_check.scoring.valuation import AnswerValue, aim_label, label_function
 
+if TYPE_CHECKING:
+    from founder_check.scoring.flag_texts import TextsRedFlag
+
 
 @dataclass(frozen=True, slots=True)
 class _QuestionPlan:
@@ -96,7 +99,7 @@ class _FlagPlan:
 
     id: str
     condition: Compiled
-    texts: RedFlagTexts
+    texts: TextsRedFlag
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,20 +218,7 @@ def _flag_plans(content: Content, stage: Stage, lang: Lang) -> tuple[_FlagPlan, 
     )
 
 
-class RedFlagTexts(TypedDict):
-    """A red flag's texts in one language: the fields of a scorecard's `RedFlagHit` that do
-    not depend on the answers, and a red flag's entry in the cohort's texts.json."""
-
-    severity: Severity
-    title: str
-    because: str
-    explanation: str
-    action: str
-    cases: list[str]
-    chapters: list[str]
-
-
-def red_flag_texts(flag: RedFlag, lang: Lang) -> RedFlagTexts:
+def red_flag_texts(flag: RedFlag, lang: Lang) -> TextsRedFlag:
     """A red flag's texts in one language, as a scorecard's flag and texts.json hold them."""
     title = flag.title.get(lang)
     return {
