@@ -4,7 +4,8 @@ dozen microseconds with lookups and arithmetic.
 Everything that depends only on the content and the stage (which questions count, their
 weights times the stage's factor weights, option values, the compiled `when`, red-flag
 and gate conditions, flag points and caps) is worked out once by `scoring_plan` and kept on
-the content. `ScoringPlan.evaluate` then turns one founder's answers into an `Outcome`:
+the content; the arithmetic over the questions is generated as straight-line code
+(`plan_code`). `ScoringPlan.evaluate` then turns one founder's answers into an `Outcome`:
 numbers and indices only, no texts and no model objects. This is the one implementation of
 the scoring rules: the engine builds a full scorecard around an outcome (adding texts in a
 language), the planner rescores what-if answers with it, and a cohort writes outcomes by id.
@@ -14,8 +15,8 @@ The rules themselves are documented in `engine` and proved by the property tests
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -28,13 +29,13 @@ from founder_check.content.models import (
     Stage,
 )
 from founder_check.scoring.conditions import Test, compile_condition
+from founder_check.scoring.plan_code import PlanCode, PlanQuestion, compile_plan_code
 from founder_check.scoring.valuation import AnswerValue, unknown_value, value_function
 
 if TYPE_CHECKING:
     from founder_check.scoring.answers import Answers
     from founder_check.scoring.scorecard import StageSource
 
-STRENGTH_VALUE = 0.8
 MAX_STRENGTHS = 5
 TOP_GAPS_FOR_READING = 5  # chapters behind the red flags first, then these largest gaps
 MAX_RECOMMENDED_CHAPTERS = 8
@@ -44,20 +45,6 @@ NOT_COUNTED = frozenset({"not_applicable", "not_expected", "unscored"})
 # a question's status before its answer is looked at
 _ASKED, _NOT_EXPECTED, _UNSCORED = 0, 1, 2
 _STATIC_STATUS = {_ASKED: None, _NOT_EXPECTED: "not_expected", _UNSCORED: "unscored"}
-
-
-@dataclass(frozen=True, slots=True)
-class PlanQuestion:
-    """One question as scored at the plan's stage."""
-
-    id: str
-    static: int  # _ASKED, _NOT_EXPECTED or _UNSCORED
-    when: Test | None
-    terms: tuple[tuple[int, float], ...]  # (factor index, weight)
-    stage_weights: tuple[float, ...]  # each weight times the stage's factor weight
-    factor_indices: frozenset[int]
-    value_of: Callable[[AnswerValue], float]
-    table: dict[str, float] | None  # single choice: option id -> value, looked up inline
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,20 +89,6 @@ class Outcome:
 Unmet = tuple[tuple[int, ...], ...]
 
 
-@dataclass(slots=True)
-class _Read:
-    """What reading the answers gives, before the factor scores are worked out."""
-
-    statuses: list[str | None]
-    values: list[float | None]
-    totals: list[float]  # real answers only
-    denominators: list[float]
-    valued: list[tuple[int, PlanQuestion, float, bool]] = field(default_factory=list)
-    has_unknown: bool = False
-    possible: float = 0.0
-    got: float = 0.0
-
-
 def _means(totals: list[float], denominators: list[float]) -> list[float | None]:
     """Each factor's weighted mean of its answers' values, times 100 (None: no answer)."""
     return [
@@ -135,23 +108,23 @@ class ScoringPlan:
     flag_points_max: float | None
     gates: tuple[tuple[Test, ...], ...]  # per level, lowest first: its must-haves
     min_scores: tuple[float, ...]  # per level
-    static_statuses: tuple[str | None, ...]  # per question: its status if the stage decides
-    conditional: tuple[tuple[int, Test], ...]  # (question index, `when`) of questions with one
-    asked: tuple[tuple[int, PlanQuestion], ...]  # the questions the stage expects, scored
+    code: PlanCode  # the arithmetic of `questions`, compiled (`plan_code`)
 
     def evaluate(self, values: Mapping[str, AnswerValue]) -> Outcome:
         """Score one founder's typed answers (as `Answers.values` holds them)."""
-        read = self._read(values)
-        known = _means(read.totals, read.denominators)
-        totals, denominators, scores = read.totals, read.denominators, known
-        if read.has_unknown:  # "not sure" answers count in the factors, not in the rules
-            totals, denominators = list(totals), list(denominators)
-            for _, item, value, is_known in read.valued:
-                if not is_known:
-                    for factor, weight in item.terms:
-                        totals[factor] += weight * value
-                        denominators[factor] += weight
-            scores = _means(totals, denominators)
+        (
+            statuses,
+            answer_values,
+            known_totals,
+            known_weights,
+            totals,
+            denominators,
+            possible,
+            got,
+        ) = self.code.read(values)
+        known = _means(known_totals, known_weights)
+        # "not sure" answers count in the factors, not in the rules
+        scores = known if totals is known_totals else _means(totals, denominators)
         weight_sum = weighted_sum = 0.0
         for weight, factor_score in zip(self.weights, scores, strict=True):
             if factor_score is not None:
@@ -161,16 +134,18 @@ class ScoringPlan:
         share = tuple(w / weight_sum if weight_sum > 0 else 0.0 for w in self.weights)
         known_scores = dict(zip(self.factor_ids, known, strict=True))
         hits, overall, flag_points, ranks, unmet = self._standing(values, known_scores, mean)
-        gaps, strengths = self._gaps_and_strengths(read.valued, scores, denominators, share)
+        gaps, strengths = self.code.rank(statuses, answer_values, scores, denominators, share)
+        gaps.sort()
+        strengths.sort()
         return Outcome(
-            statuses=tuple(read.statuses),  # type: ignore[arg-type]  # every one is set
-            values=tuple(read.values),
+            statuses=tuple(statuses),  # type: ignore[arg-type]  # every one is set
+            values=tuple(answer_values),
             factor_scores=tuple(scores),
             known_scores=known_scores,
             totals=totals,
             denominators=denominators,
-            known_totals=read.totals,
-            known_denominators=read.denominators,
+            known_totals=known_totals,
+            known_denominators=known_weights,
             share=share,
             mean=mean,
             overall=overall,
@@ -181,52 +156,10 @@ class ScoringPlan:
             flag_cap=ranks[2],
             level=min(ranks),
             unmet=unmet,
-            gaps=gaps,
-            strengths=strengths,
-            weighted=read.got / read.possible if read.possible > 0 else 0.0,
+            gaps=tuple((index, -shortfall) for shortfall, _, index in gaps),
+            strengths=tuple((index, -points) for points, _, index in strengths[:MAX_STRENGTHS]),
+            weighted=got / possible if possible > 0 else 0.0,
         )
-
-    def _read(self, values: Mapping[str, AnswerValue]) -> _Read:
-        """Each question's status and value, and the real answers' sums per factor."""
-        read = _Read(
-            statuses=list(self.static_statuses),  # a `when` that fails overrides these
-            values=[None] * len(self.questions),
-            totals=[0.0] * len(self.factor_ids),
-            denominators=[0.0] * len(self.factor_ids),
-        )
-        statuses, totals, denominators = read.statuses, read.totals, read.denominators
-        for index, when in self.conditional:
-            if not when(values, None, None):
-                statuses[index] = "not_applicable"
-        possible = got = 0.0
-        for index, item in self.asked:
-            if statuses[index] is not None:
-                continue
-            for stage_weighted in item.stage_weights:  # one by one: the engine's sums
-                possible += stage_weighted
-            raw = values.get(item.id)
-            if raw is None:
-                statuses[index] = "skipped"
-                continue
-            table = item.table
-            value = table.get(raw, 0.0) if table is not None and raw.__class__ is str else None
-            if value is None:
-                value = item.value_of(raw)
-            read.values[index] = value
-            if raw == UNKNOWN:
-                statuses[index] = "unknown"
-                read.valued.append((index, item, value, False))
-                read.has_unknown = True
-                continue
-            statuses[index] = "answered"
-            read.valued.append((index, item, value, True))
-            for stage_weighted in item.stage_weights:
-                got += stage_weighted
-            for factor, weight in item.terms:
-                totals[factor] += weight * value
-                denominators[factor] += weight
-        read.possible, read.got = possible, got
-        return read
 
     def _standing(
         self, values: Mapping[str, AnswerValue], known_scores: dict[str, float | None], mean: float
@@ -259,43 +192,6 @@ class ScoringPlan:
             if cap is not None and cap < flag_cap:
                 flag_cap = cap
         return hits, overall, flag_points, (score_level, gate_level, flag_cap), unmet
-
-    def _gaps_and_strengths(
-        self,
-        valued: list[tuple[int, PlanQuestion, float, bool]],
-        scores: list[float | None],
-        denominators: list[float],
-        share: tuple[float, ...],
-    ) -> tuple[tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]:
-        """Real answers below the best in a factor under its target, by the overall points
-        the best answer would add; and the strongest answers, by the points they add."""
-        below_target = {
-            f
-            for f, (target, factor_score) in enumerate(zip(self.targets, scores, strict=True))
-            if target is not None and factor_score is not None and target - factor_score > 0
-        }
-        gaps: list[tuple[float, str, int]] = []  # sorted as (-shortfall, id)
-        strengths: list[tuple[float, str, int]] = []
-        for index, item, value, is_known in valued:
-            if not is_known:
-                continue
-            if value >= STRENGTH_VALUE:
-                points = 0.0
-                for factor, weight in item.terms:
-                    points += 100.0 * weight * value / denominators[factor] * share[factor]
-                strengths.append((-points, item.id, index))
-            if value >= 1.0 or below_target.isdisjoint(item.factor_indices):
-                continue
-            shortfall = 0.0
-            for factor, weight in item.terms:
-                shortfall += 100.0 * weight * (1.0 - value) / denominators[factor] * share[factor]
-            gaps.append((-round(shortfall, 2), item.id, index))
-        gaps.sort()
-        strengths.sort()
-        return (
-            tuple((index, -shortfall) for shortfall, _, index in gaps),
-            tuple((index, -points) for points, _, index in strengths[:MAX_STRENGTHS]),
-        )
 
     def blocking(self, outcome: Outcome, below: int) -> list[int]:
         """The red flags that hold and cap the level below rank `below` (indices into
@@ -368,6 +264,7 @@ def _compile(content: Content, stage: Stage) -> ScoringPlan:
     factor_ids = tuple(f.id for f in content.factors)
     factor_index = {factor_id: index for index, factor_id in enumerate(factor_ids)}
     weights = {f.id: stage.weights.get(f.id, f.weight) for f in content.factors}
+    targets = tuple(stage.targets.get(f) for f in factor_ids)
     questions = []
     for question in content.questions:
         static = _ASKED
@@ -397,7 +294,7 @@ def _compile(content: Content, stage: Stage) -> ScoringPlan:
         questions=tuple(questions),
         factor_ids=factor_ids,
         weights=tuple(weights[f] for f in factor_ids),
-        targets=tuple(stage.targets.get(f) for f in factor_ids),
+        targets=targets,
         flags=_flags(content),
         flag_points_max=content.red_flag_points_max,
         gates=tuple(
@@ -405,11 +302,12 @@ def _compile(content: Content, stage: Stage) -> ScoringPlan:
             for level in content.levels
         ),
         min_scores=tuple(level.min_score for level in content.levels),
-        static_statuses=tuple(_STATIC_STATUS[item.static] for item in questions),
-        conditional=tuple(
-            (index, item.when) for index, item in enumerate(questions) if item.when is not None
+        code=compile_plan_code(
+            questions,
+            [_STATIC_STATUS[item.static] for item in questions],
+            len(factor_ids),
+            targets,
         ),
-        asked=tuple((index, item) for index, item in enumerate(questions) if not item.static),
     )
 
 
