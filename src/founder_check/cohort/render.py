@@ -57,8 +57,14 @@ def render(view: CohortView, console: Console) -> None:
     if view.counts.scored:
         console.print(_ranking(view))
         console.print(_factor_table(view))
-        console.print(_shared_gaps(view))
-        console.print(_red_flags(view))
+        if view.shared_gaps:
+            console.print(_shared_gaps(view))
+        else:
+            console.print(Text(label("cohort_no_shared_gaps", lang), style="green"))
+        if view.flagged:
+            console.print(_red_flags(view))
+        else:
+            console.print(Text(label("cohort_no_red_flags", lang), style="green"))
     else:
         console.print(Text(label("cohort_no_founders", lang), style="bold red"))
     if view.rejected_total:
@@ -104,19 +110,21 @@ def _who(entry: dict[str, Any], lang: Lang) -> str:
     return shown(entry["founder"]) or label("cohort_unnamed", lang)
 
 
-def _more(view: CohortView, shown: int, total: int, file: str) -> str | None:
-    if shown >= total:
-        return None
-    key = "cohort_shown_of" if view.out_dir is not None else "cohort_shown_of_rows"
-    return label(key, view.lang).format(shown=shown, total=total, file=file)
+def _list_table(
+    view: CohortView, title: str, shown: int, total: int, file: str, **options: Any
+) -> Table:
+    """A table of the first `shown` of `total` entries, whose caption says where the whole
+    list is when some are left out."""
+    caption = None
+    if shown < total:
+        key = "cohort_shown_of" if view.out_dir is not None else "cohort_shown_of_rows"
+        caption = label(key, view.lang).format(shown=shown, total=total, file=file)
+    return titled_table(label(title, view.lang), caption, **options)
 
 
 def _ranking(view: CohortView) -> Table:
     lang = view.lang
-    table = titled_table(
-        label("cohort_ranking", lang),
-        _more(view, len(view.ranked), view.counts.scored, "cohort.csv"),
-    )
+    table = _list_table(view, "cohort_ranking", len(view.ranked), view.counts.scored, "cohort.csv")
     table.add_column(label("cohort_rank", lang), justify="right")
     table.add_column(label("founder", lang), ratio=2)
     table.add_column(label("company", lang), ratio=2)
@@ -188,10 +196,8 @@ def _factor_table(view: CohortView) -> Table:
     return table
 
 
-def _shared_gaps(view: CohortView) -> Table | Text:
+def _shared_gaps(view: CohortView) -> Table:
     lang = view.lang
-    if not view.shared_gaps:
-        return Text(label("cohort_no_shared_gaps", lang), style="green")
     table = titled_table(
         label("cohort_shared_gaps", lang), label("cohort_gaps_caption", lang), show_lines=True
     )
@@ -214,13 +220,10 @@ def _shared_gaps(view: CohortView) -> Table | Text:
     return table
 
 
-def _red_flags(view: CohortView) -> Table | Text:
+def _red_flags(view: CohortView) -> Table:
     lang = view.lang
-    if not view.flagged:
-        return Text(label("cohort_no_red_flags", lang), style="green")
-    table = titled_table(
-        label("cohort_red_flags", lang),
-        _more(view, len(view.flagged), view.flagged_total, "cohort.json"),
+    table = _list_table(
+        view, "cohort_red_flags", len(view.flagged), view.flagged_total, "cohort.json"
     )
     table.add_column(label("founder", lang), ratio=2)
     table.add_column(label("company", lang), ratio=2)
@@ -241,9 +244,12 @@ def _red_flags(view: CohortView) -> Table | Text:
 
 def _rejected(view: CohortView) -> Table:
     lang = view.lang
-    table = titled_table(
-        label("cohort_rejected", lang),
-        _more(view, len(view.rejected), view.rejected_total, "rejected.csv"),
+    table = _list_table(
+        view,
+        "cohort_rejected",
+        len(view.rejected),
+        view.rejected_total,
+        "rejected.csv",
         title_style="bold red",
     )
     table.add_column(label("cohort_input", lang), ratio=2, overflow="fold")

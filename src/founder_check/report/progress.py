@@ -64,7 +64,10 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
     """Print the whole comparison: header, factors, changed answers, red flags, plan."""
     console.print(_header(comparison))
     console.print(_factors(comparison))
-    console.print(_changes(comparison))
+    if comparison.changes:
+        console.print(_changes(comparison))
+    else:
+        console.print(Text(_WORDS("no_changes", comparison.lang), style="dim"))
     console.print(_flags(comparison))
     plan = _plan(comparison)
     if plan is not None:
@@ -137,10 +140,8 @@ def _factors(comparison: Comparison) -> Table:
     return table
 
 
-def _changes(comparison: Comparison) -> Table | Text:
+def _changes(comparison: Comparison) -> Table:
     lang = comparison.lang
-    if not comparison.changes:
-        return Text(_WORDS("no_changes", lang), style="dim")
     table = titled_table(
         _WORDS("changes", lang),
         _WORDS(
