@@ -114,7 +114,7 @@ def test_the_generated_code_matches_the_loops_to_the_bit(content: Content) -> No
         plan = scoring_plan(content, stage)
         values = answers.values
         read = plan.code.read(values)
-        assert _bits(read) == _bits(loop_read(plan, values))
+        assert _bits(list(read)) == _bits(list(loop_read(plan, values)))
         unknowns += any(status == "unknown" for status in read[0])
         scores = _means(read[4], read[5])
         total = sum(w for w, s in zip(plan.weights, scores, strict=True) if s is not None)

@@ -112,19 +112,10 @@ class ScoringPlan:
 
     def evaluate(self, values: Mapping[str, AnswerValue]) -> Outcome:
         """Score one founder's typed answers (as `Answers.values` holds them)."""
-        (
-            statuses,
-            answer_values,
-            known_totals,
-            known_weights,
-            totals,
-            denominators,
-            possible,
-            got,
-        ) = self.code.read(values)
-        known = _means(known_totals, known_weights)
+        read = self.code.read(values)
+        known = _means(read.known_totals, read.known_weights)
         # "not sure" answers count in the factors, not in the rules
-        scores = known if totals is known_totals else _means(totals, denominators)
+        scores = known if read.totals is read.known_totals else _means(read.totals, read.weights)
         weight_sum = weighted_sum = 0.0
         for weight, factor_score in zip(self.weights, scores, strict=True):
             if factor_score is not None:
@@ -134,18 +125,18 @@ class ScoringPlan:
         share = tuple(w / weight_sum if weight_sum > 0 else 0.0 for w in self.weights)
         known_scores = dict(zip(self.factor_ids, known, strict=True))
         hits, overall, flag_points, ranks, unmet = self._standing(values, known_scores, mean)
-        gaps, strengths = self.code.rank(statuses, answer_values, scores, denominators, share)
+        gaps, strengths = self.code.rank(read.statuses, read.values, scores, read.weights, share)
         gaps.sort()
         strengths.sort()
         return Outcome(
-            statuses=tuple(statuses),  # type: ignore[arg-type]  # every one is set
-            values=tuple(answer_values),
+            statuses=tuple(read.statuses),  # type: ignore[arg-type]  # every one is set
+            values=tuple(read.values),
             factor_scores=tuple(scores),
             known_scores=known_scores,
-            totals=totals,
-            denominators=denominators,
-            known_totals=known_totals,
-            known_denominators=known_weights,
+            totals=read.totals,
+            denominators=read.weights,
+            known_totals=read.known_totals,
+            known_denominators=read.known_weights,
             share=share,
             mean=mean,
             overall=overall,
@@ -158,7 +149,7 @@ class ScoringPlan:
             unmet=unmet,
             gaps=tuple((index, -shortfall) for shortfall, _, index in gaps),
             strengths=tuple((index, -points) for points, _, index in strengths[:MAX_STRENGTHS]),
-            weighted=got / possible if possible > 0 else 0.0,
+            weighted=read.got / read.possible if read.possible > 0 else 0.0,
         )
 
     def _standing(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from founder_check.content.models import UNKNOWN
 from founder_check.scoring.conditions import Test
@@ -25,19 +25,23 @@ from founder_check.scoring.valuation import AnswerValue
 
 STRENGTH_VALUE = 0.8  # an answer worth this much or more is a strength
 
-# what `read` returns: statuses (None for none), answer values, the per-factor sums and
-# weights of the real answers, the same with the "not sure" answers added, and the stage
-# weight the applicable questions could earn and that the answers earned
-Read = tuple[
-    list[str | None],
-    list[float | None],
-    list[float],
-    list[float],
-    list[float],
-    list[float],
-    float,
-    float,
-]
+
+class Read(NamedTuple):
+    """What `read` gives: each question's status (None for none yet) and answer value, the
+    per-factor sums of weight x value and of weights over the real answers, the same with
+    the "not sure" answers added (the same lists when there are none), and the stage
+    weight the applicable questions could earn and the answers earned."""
+
+    statuses: list[str | None]
+    values: list[float | None]
+    known_totals: list[float]
+    known_weights: list[float]
+    totals: list[float]
+    weights: list[float]
+    possible: float
+    got: float
+
+
 Ranked = list[tuple[float, str, int]]  # (-points, question id, question index)
 
 
@@ -73,7 +77,7 @@ class _Writer:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.names: dict[str, Any] = {"UNKNOWN": UNKNOWN}
+        self.names: dict[str, Any] = {"UNKNOWN": UNKNOWN, "Read": Read}
 
     def line(self, depth: int, text: str) -> None:
         self.lines.append("    " * depth + text)
@@ -138,9 +142,8 @@ def _write_read(
     w.line(1, f"known_totals = {_sums('t', factor_count)}")
     w.line(1, f"known_weights = {_sums('d', factor_count)}")
     w.line(1, "if not unknown:")
-    w.line(
-        2, "return st, va, known_totals, known_weights, known_totals, known_weights, possible, got"
-    )
+    w.line(2, "return Read(st, va, known_totals, known_weights, known_totals, known_weights,")
+    w.line(3, "possible, got)")
     # "not sure" answers count in the factors (after the real ones), not in the rules
     for index, item in enumerate(questions):
         if item.static or not item.terms:
@@ -148,11 +151,8 @@ def _write_read(
         w.line(1, f"if st[{index}] == 'unknown':")
         w.line(2, f"v = va[{index}]")
         _write_terms(w, 2, item)
-    w.line(
-        1,
-        "return st, va, known_totals, known_weights, "
-        f"{_sums('t', factor_count)}, {_sums('d', factor_count)}, possible, got",
-    )
+    w.line(1, "return Read(st, va, known_totals, known_weights,")
+    w.line(2, f"{_sums('t', factor_count)}, {_sums('d', factor_count)}, possible, got)")
 
 
 def _write_answer(w: _Writer, index: int, item: PlanQuestion) -> None:
