@@ -167,11 +167,65 @@ def _leaf_test(condition: Condition, content: Content | None) -> Test:
     if condition.answered is not None:
         answered = condition.answered
         return lambda v, f, s: (question_id in v) is answered and v.get(question_id) != UNKNOWN
+    question = content.question_by_id.get(question_id) if content else None
+    direct = _direct_test(condition, question, question_id) if question is not None else None
+    if direct is not None:
+        return direct
     answer_test = _answer_test(condition, content)
 
     def test(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
         answer = values.get(question_id)
         return answer is not None and answer != UNKNOWN and answer_test(answer)
+
+    return test
+
+
+def _direct_test(condition: Condition, question: Question, question_id: str) -> Test | None:
+    """The commonest tests (a choice or a yes/no equal to, one of, or valued at least or
+    below a limit), looked up in one step: the same results as the general test, which
+    first rules out an unanswered or "not sure" answer. None for the other tests."""
+    kind = question.kind
+    if kind in ("single", "text") and condition.equals is not None:
+        wanted = condition.equals
+        if wanted == UNKNOWN:  # "not sure" never meets a test
+            return lambda v, f, s: False
+        return lambda v, f, s: v.get(question_id) == wanted
+    if kind in ("single", "text") and condition.one_of is not None:
+        chosen = frozenset(condition.one_of) - {UNKNOWN}
+        return lambda v, f, s: v.get(question_id) in chosen
+    if kind == "yesno" and condition.equals is not None:
+        wanted, yes = condition.equals, condition.equals == YES
+
+        def yes_no(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
+            answer = values.get(question_id)
+            if answer is True or answer is False:
+                return answer is yes
+            return answer is not None and answer != UNKNOWN and _same(answer, wanted)
+
+        return yes_no
+    if kind == "single" and (condition.value_below, condition.value_at_least) != (None, None):
+        return _valued_choice_test(condition, question, question_id)
+    return None
+
+
+def _valued_choice_test(condition: Condition, question: Question, question_id: str) -> Test:
+    """`value_below` or `value_at_least` on a single choice: which options pass is known
+    once (an option id the question does not have is valued 0, as `value_function` does)."""
+    if condition.value_below is not None:
+        limit = condition.value_below
+        passes: Callable[[float], bool] = lambda value: value < limit  # noqa: E731
+    else:
+        floor = condition.value_at_least or 0.0
+        passes = lambda value: value >= floor  # noqa: E731
+    passing = {option.id: passes(option.value) for option in question.options}
+    default = passes(0.0)
+    value_of = value_function(question)
+
+    def test(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
+        answer = values.get(question_id)
+        if isinstance(answer, str):
+            return answer != UNKNOWN and passing.get(answer, default)
+        return answer is not None and passes(value_of(answer))
 
     return test
 
