@@ -46,25 +46,26 @@ from founder_check.scoring.plan import scoring_plan  # noqa: E402
 REPEATS = 5
 
 
-def timed(label: str, items: list[Any], step: Callable[[Any], Any]) -> tuple[list[Any], float]:
+def timed(
+    label: str, items: list[Any], step: Callable[[Any], Any], *, keep: bool = True
+) -> tuple[list[Any], float]:
     """Apply step to every item; return the results and the microseconds per item, the
     best of REPEATS runs (the least disturbed by whatever else the machine does).
 
-    What the benchmark keeps between stages (every founder's text, data, answers and
-    earlier results) is moved out of the garbage collector's sight first: a worker holds
-    one chunk of founders, not thousands, and a full collection over all of them would
-    be timed as part of whichever stage it fell in (it doubled the compact scorecard's).
+    The timed runs drop each result as soon as it is made, as a worker does once it has
+    written a founder; the results the next stage needs are made once more, untimed
+    (unless `keep` is false: a step with effects, such as writing a file).
+    Keeping thousands of results alive while timing would time the garbage collector's
+    passes over them too (it doubled the compact scorecard's figure).
     """
     best = float("inf")
-    results: list[Any] = []
     for _ in range(REPEATS):
-        results = []
         gc.collect()
-        gc.freeze()
         start = time.perf_counter()
-        results = [step(item) for item in items]
+        for item in items:
+            step(item)
         best = min(best, (time.perf_counter() - start) / len(items) * 1e6)
-    return results, best
+    return ([step(item) for item in items] if keep else []), best
 
 
 def main() -> None:
@@ -126,7 +127,7 @@ def main() -> None:
             number = next(counter)
             write_new_file(str(folder / f"out{number // len(texts)}" / str(number)), text)
 
-        _, t = timed("write", texts, write)
+        _, t = timed("write", texts, write, keep=False)
         rows.append(("write (new file)", t))
         total = sum(t for _, t in rows)
         size = sum(len(b) for b in texts) / len(texts)
