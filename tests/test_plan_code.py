@@ -88,7 +88,7 @@ def loop_rank(
             for factor, weight in item.terms:
                 points += 100.0 * weight * value / weights[factor] * share[factor]
             strengths.append((-points, item.id, index))
-        if value < 1.0 and not below.isdisjoint(item.factor_indices):
+        if value < 1.0 and not below.isdisjoint(factor for factor, _ in item.terms):
             shortfall = 0.0
             for factor, weight in item.terms:
                 shortfall += 100.0 * weight * (1.0 - value) / weights[factor] * share[factor]

@@ -171,7 +171,7 @@ def _leaf_test(condition: Condition, content: Content | None) -> Test:
     direct = _direct_test(condition, question, question_id) if question is not None else None
     if direct is not None:
         return direct
-    answer_test = _answer_test(condition, content)
+    answer_test = _answer_test(condition, question)
 
     def test(values: Values, factor_scores: FactorScores, stage: str | None) -> bool:
         answer = values.get(question_id)
@@ -242,9 +242,9 @@ def _factor_test(factor: str, below: float | None, at_least: float | None) -> Te
     return test
 
 
-def _answer_test(condition: Condition, content: Content | None) -> Callable[[AnswerValue], bool]:
-    """The test on a given answer, chosen once (a condition has exactly one test)."""
-    question = content.question_by_id.get(condition.question or "") if content else None
+def _answer_test(condition: Condition, question: Question | None) -> Callable[[AnswerValue], bool]:
+    """The test on a given answer, chosen once (a condition has exactly one test); the
+    question is None without content, or when the content has no such question."""
     if condition.value_below is not None or condition.value_at_least is not None:
         if question is None:
             return lambda answer: False

@@ -275,7 +275,6 @@ def _compile(content: Content, stage: Stage) -> ScoringPlan:
                 else compile_condition(question.when, content).test,
                 terms=terms,
                 stage_weights=tuple(w * weights[f] for f, w in question.factors.items()),
-                factor_indices=frozenset(term[0] for term in terms),
                 value_of=value_function(question),
                 table=_single_table(question),
             )

@@ -54,7 +54,6 @@ class PlanQuestion:
     when: Test | None
     terms: tuple[tuple[int, float], ...]  # (factor index, weight)
     stage_weights: tuple[float, ...]  # each weight times the stage's factor weight
-    factor_indices: frozenset[int]
     value_of: Callable[[AnswerValue], float]
     table: dict[str, float] | None  # single choice: option id -> value, looked up inline
 
