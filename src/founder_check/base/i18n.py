@@ -102,10 +102,17 @@ def neutral(key: str, text: str) -> Entry:
     return Entry(key, text, translated=False)
 
 
-def foreign(program: str, pattern: str) -> str:
+class Foreign(NamedTuple):
     """A pattern matching what another program (`program`: yaml, csv, os) says in English;
     the catalogs hold what it means in Chinese, with `{0}`, `{1}` for the pattern's groups."""
-    return pattern
+
+    program: str
+    pattern: str
+
+
+def foreign(program: str, pattern: str) -> Foreign:
+    """A pattern of another program's words (extracted by Babel with the program as msgctxt)."""
+    return Foreign(program, pattern)
 
 
 class Texts:

@@ -16,7 +16,7 @@ pattern matched at the start of their text; the catalog gives its meaning in Chi
 
 from __future__ import annotations
 
-from founder_check.base.i18n import Texts, foreign, neutral, phrase, plural_phrase
+from founder_check.base.i18n import Foreign, Texts, foreign, neutral, phrase, plural_phrase
 
 PROBLEMS = Texts(
     # --- generic pieces --------------------------------------------------------------------
@@ -183,55 +183,59 @@ PROBLEMS = Texts(
 )
 
 
-FOREIGN: dict[str, tuple[str, ...]] = {
-    "yaml": (
-        # TRANSLATORS: "yaml" texts are patterns (regular expressions) matching what the YAML
-        # parser says; translate what the message means, not the pattern
-        foreign("yaml", r"did not find expected node content|expected the node content"),
-        foreign("yaml", r"did not find expected key|expected <block end>"),
-        foreign("yaml", r"could not find expected ':'"),
-        foreign("yaml", r"mapping values are not allowed"),
-        foreign("yaml", r"(?:block )?sequence entries are not allowed"),
-        foreign("yaml", r"mapping keys are not allowed"),
-        foreign("yaml", r"(?:did not find )?expected ',' or '\]'"),
-        foreign("yaml", r"(?:did not find )?expected ',' or '\}'"),
-        foreign("yaml", r"did not find expected '-' indicator"),
-        foreign("yaml", r"found character .*that cannot start any token"),
-        foreign("yaml", r"found a tab character"),
-        foreign("yaml", r"found unexpected end of stream"),
-        foreign("yaml", r"found unknown escape character"),
-        foreign("yaml", r"found unexpected document (?:indicator|separator)"),
-        foreign("yaml", r"control characters are not allowed"),
-        foreign("yaml", r"(?:did not find )?expected '?<document start>"),
-        foreign(
-            "yaml",
-            r"(?:did not find expected comment or line break|expected a comment or a line break)",
-        ),
-        foreign("yaml", r"invalid indentation or unclosed"),
-        foreign("yaml", r"found undefined tag handle"),
-        foreign("yaml", r"found unexpected ':'"),
+def _by_program(*entries: Foreign) -> dict[str, tuple[str, ...]]:
+    """Each program's patterns in the order written. An entry names its program once, and
+    the same name is its catalog context, so a pattern cannot be filed under one program
+    and translated under another."""
+    table: dict[str, list[str]] = {}
+    for program, pattern in entries:
+        table.setdefault(program, []).append(pattern)
+    return {program: tuple(patterns) for program, patterns in table.items()}
+
+
+FOREIGN: dict[str, tuple[str, ...]] = _by_program(
+    # TRANSLATORS: "yaml" texts are patterns (regular expressions) matching what the YAML
+    # parser says; translate what the message means, not the pattern
+    foreign("yaml", r"did not find expected node content|expected the node content"),
+    foreign("yaml", r"did not find expected key|expected <block end>"),
+    foreign("yaml", r"could not find expected ':'"),
+    foreign("yaml", r"mapping values are not allowed"),
+    foreign("yaml", r"(?:block )?sequence entries are not allowed"),
+    foreign("yaml", r"mapping keys are not allowed"),
+    foreign("yaml", r"(?:did not find )?expected ',' or '\]'"),
+    foreign("yaml", r"(?:did not find )?expected ',' or '\}'"),
+    foreign("yaml", r"did not find expected '-' indicator"),
+    foreign("yaml", r"found character .*that cannot start any token"),
+    foreign("yaml", r"found a tab character"),
+    foreign("yaml", r"found unexpected end of stream"),
+    foreign("yaml", r"found unknown escape character"),
+    foreign("yaml", r"found unexpected document (?:indicator|separator)"),
+    foreign("yaml", r"control characters are not allowed"),
+    foreign("yaml", r"(?:did not find )?expected '?<document start>"),
+    foreign(
+        "yaml",
+        r"(?:did not find expected comment or line break|expected a comment or a line break)",
     ),
-    "csv": (
-        # TRANSLATORS: "csv" texts are patterns matching what Python's csv module says; {0}
-        # stands for what the pattern's first group (...) matched
-        foreign("csv", r"field larger than field limit \((\d+)\)"),
-        foreign("csv", r"new-line character seen in unquoted field"),
-        foreign("csv", r"line contains NUL"),
-        foreign("csv", r"unexpected end of data"),
-        foreign("csv", r"'(.)' expected after '\"'"),
-    ),
-    "os": (
-        # TRANSLATORS: "os" texts are patterns matching the operating system's error messages
-        foreign("os", r"Permission denied"),
-        foreign("os", r"No such file or directory"),
-        foreign("os", r"Is a directory"),
-        foreign("os", r"Not a directory"),
-        foreign("os", r"Input/output error"),
-        foreign("os", r"Too many levels of symbolic links"),
-        foreign("os", r"File name too long"),
-        foreign("os", r"Too many open files"),
-        foreign("os", r"Operation not permitted"),
-        foreign("os", r"Device or resource busy"),
-        foreign("os", r"Stale (?:NFS )?file handle"),
-    ),
-}
+    foreign("yaml", r"invalid indentation or unclosed"),
+    foreign("yaml", r"found undefined tag handle"),
+    foreign("yaml", r"found unexpected ':'"),
+    # TRANSLATORS: "csv" texts are patterns matching what Python's csv module says; {0}
+    # stands for what the pattern's first group (...) matched
+    foreign("csv", r"field larger than field limit \((\d+)\)"),
+    foreign("csv", r"new-line character seen in unquoted field"),
+    foreign("csv", r"line contains NUL"),
+    foreign("csv", r"unexpected end of data"),
+    foreign("csv", r"'(.)' expected after '\"'"),
+    # TRANSLATORS: "os" texts are patterns matching the operating system's error messages
+    foreign("os", r"Permission denied"),
+    foreign("os", r"No such file or directory"),
+    foreign("os", r"Is a directory"),
+    foreign("os", r"Not a directory"),
+    foreign("os", r"Input/output error"),
+    foreign("os", r"Too many levels of symbolic links"),
+    foreign("os", r"File name too long"),
+    foreign("os", r"Too many open files"),
+    foreign("os", r"Operation not permitted"),
+    foreign("os", r"Device or resource busy"),
+    foreign("os", r"Stale (?:NFS )?file handle"),
+)
