@@ -80,8 +80,21 @@ def _make_ids(content: Content, stage: Stage) -> _Ids:
     )
 
 
-def _answer(raw: AnswerValue | None) -> Any:
-    return list(raw) if isinstance(raw, tuple) else raw
+# round(value, 3) by value: a cohort's question values are few (option values and their
+# means: a few dozen over thousands of founders), and rounding a float to some digits costs
+# several times a dict lookup; kept small, so a run of unusual numbers cannot grow it
+_THOUSANDTHS: dict[float, float] = {}
+_THOUSANDTHS_KEPT = 4096
+
+
+def _thousandths(value: float) -> float:
+    """`round(value, 3)`, remembered (0.0 and -0.0 are equal keys: zero is not kept)."""
+    rounded = _THOUSANDTHS.get(value)
+    if rounded is None:
+        rounded = round(value, 3)
+        if value and len(_THOUSANDTHS) < _THOUSANDTHS_KEPT:
+            _THOUSANDTHS[value] = rounded
+    return rounded
 
 
 def compact_scorecard(
@@ -119,10 +132,14 @@ def compact_scorecard(
         else None,
         "next_gate": _next_gate(ids, plan, outcome),
         "factors": _factors(plan, outcome),
-        "answers": {q: _answer(values[q]) for q in ids.question_ids if q in values},
+        "answers": {
+            q: list(value) if value.__class__ is tuple else value
+            for q in ids.question_ids
+            if (value := values.get(q)) is not None
+        },
         "questions": _questions(ids, outcome),
         "gaps": [
-            [ids.question_ids[index], round(outcome.values[index] or 0.0, 3), shortfall]
+            [ids.question_ids[index], _thousandths(outcome.values[index] or 0.0), shortfall]
             for index, shortfall in outcome.gaps
         ],
         "red_flags": _red_flags(ids, outcome, values, plan.stage.id),
@@ -170,7 +187,7 @@ def _questions(ids: _Ids, outcome: Outcome) -> dict[str, list[Any]]:
     for question_id, status, value in zip(
         ids.question_ids, outcome.statuses, outcome.values, strict=True
     ):
-        result[question_id] = [status] if value is None else [status, round(value, 3)]
+        result[question_id] = [status] if value is None else [status, _thousandths(value)]
     return result
 
 
