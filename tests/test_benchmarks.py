@@ -25,6 +25,8 @@ def test_cohort_benchmark_prints_every_target() -> None:
     )
     assert "of floor (target >= 70% with --jobs 2)" in out
     assert "target >= 3000/s with --jobs 2" in out and "of JSON floor" in out
+    assert re.search(r"^ffloor +24 .* creating 24 files of 9 KB alone", out, re.M), out
+    assert "% of the files floor" in out
     assert "scorecard" in out and "KB per founder (target <= 12)" in out
     assert "peak memory 24 vs 12 founders (target <= 1.2x)" in out
 
