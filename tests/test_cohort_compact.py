@@ -6,14 +6,25 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from founder_check import Content
 from founder_check.cohort.aggregate import FounderOutcome
-from founder_check.cohort.compact import MAX_BYTES, cohort_texts, compact_scorecard, founder_outcome
+from founder_check.cohort.compact import (
+    _THOUSANDTHS,
+    _THOUSANDTHS_KEPT,
+    MAX_BYTES,
+    _thousandths,
+    cohort_texts,
+    compact_scorecard,
+    founder_outcome,
+)
 from founder_check.scoring.answers import parse_answers
 from founder_check.scoring.engine import score
 from founder_check.scoring.scorecard import Scorecard
@@ -146,3 +157,20 @@ def test_texts_name_everything_a_compact_scorecard_refers_to(content: Content, l
             assert texts["red_flags"][flag_id]["title"]
         for ref, _ in compact["recommended_chapters"]:
             assert texts["chapters"][ref]["title"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False), min_size=1, max_size=40))
+def test_remembered_rounding_is_round_to_thousandths(values: list[float]) -> None:
+    # each value twice, and its negation: the second answer comes from the memo, and equal
+    # keys (0.0 and -0.0) must not lend each other their sign
+    for value in [*values, *values, *(-v for v in values)]:
+        expected = round(value, 3)
+        got = _thousandths(value)
+        assert got == expected and math.copysign(1.0, got) == math.copysign(1.0, expected)
+
+
+def test_remembered_rounding_keeps_a_bounded_memo() -> None:
+    for number in range(_THOUSANDTHS_KEPT + 500):
+        assert _thousandths(number + 0.12345) == round(number + 0.12345, 3)
+    assert len(_THOUSANDTHS) <= _THOUSANDTHS_KEPT
