@@ -9,6 +9,7 @@ flag's evidence, the questions left unanswered).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from founder_check.content.models import Content, Lang
@@ -177,8 +178,23 @@ def build_view(card: Scorecard, content: Content) -> ReportView:
 
 
 def _titles(card: Scorecard, refs: list[str]) -> list[str]:
-    """Chapter titles for inline "read" lines; the reading list gives their documents."""
-    return [card.chapters[ref].title for ref in refs if ref in card.chapters]
+    """Chapter titles for inline "read" lines; the reading list gives their documents.
+
+    Some documents give two chapters one title ("Market promotion" stands three times in
+    the shipped content): a title that repeats in the line is told apart by its section,
+    or by its full reference where two documents repeat the section number too."""
+    chapters = [card.chapters[ref] for ref in refs if ref in card.chapters]
+    titles = Counter(chapter.title for chapter in chapters)
+    sections = Counter((chapter.title, chapter.section) for chapter in chapters)
+    shown = []
+    for chapter in chapters:
+        if titles[chapter.title] == 1:
+            shown.append(chapter.title)
+        elif sections[chapter.title, chapter.section] == 1:
+            shown.append(chapter.title + aside(f"§{chapter.section}", card.lang))
+        else:
+            shown.append(chapter.title + aside(chapter.ref, card.lang))
+    return shown
 
 
 def _next_steps(card: Scorecard, content: Content) -> NextStepsView | None:
