@@ -5,8 +5,11 @@ apart, in every report format, since all of them read the same view."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 
 from founder_check import Content
@@ -14,6 +17,7 @@ from founder_check.report.view import ReportView, build_view
 from founder_check.scoring.answers import load_answers
 from founder_check.scoring.engine import score
 from founder_check.scoring.scorecard import ChapterRef, Scorecard
+from tests.cohort_helpers import invoke, read_json
 
 
 def _reading_lines(view: ReportView) -> list[list[str]]:
@@ -84,3 +88,33 @@ def test_a_title_and_section_both_repeated_get_the_whole_reference(
         "Market promotion (004 §5.2)",
         "Market promotion (§7.2)",
     ]
+
+
+def test_the_cohort_reports_tell_apart_a_gaps_chapters_of_one_title(
+    tmp_path: Path, example_answers: Path
+) -> None:
+    # three founders with the example's answers share its gaps, among them how customers
+    # are won, whose chapters include two called "Market promotion"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("A", "B", "C"):
+        text = example_answers.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^founder: .*$", f"founder: Founder {name}", text)
+        (inputs / f"{name}.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("cohort", str(inputs), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    gap = next(g for g in read_json(out / "cohort.json")["shared_gaps"] if _promotions(g) > 1)
+    told_apart = ["Market promotion (§7.2)", "Market promotion (§5.2)"]
+    # the terminal: table cells wrap, so compare without the frame and the spaces
+    terminal = re.sub(r"[\s│]", "", result.stdout)
+    assert all(re.sub(r"\s", "", title) in terminal for title in told_apart)
+    dashboard = (out / "index.html").read_text(encoding="utf-8")
+    assert all(title in dashboard for title in told_apart)
+    sheet = openpyxl.load_workbook(out / "cohort.xlsx").worksheets[1]
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[1] == gap["text"])
+    assert all(title in str(row[6]) for title in told_apart)
+
+
+def _promotions(gap: dict[str, Any]) -> int:
+    return sum(chapter["title"] == "Market promotion" for chapter in gap["chapters"])

@@ -35,6 +35,7 @@ from founder_check.content.models import SEVERITY_RANK, Content, Lang
 from founder_check.report import svg
 from founder_check.report.labels import aside, colon, field, joined, label
 from founder_check.report.templating import drawn, environment, html_lang
+from founder_check.report.view import chapter_titles
 
 INDEX_HTML = "index.html"
 LEAGUE_ALL = 500
@@ -145,6 +146,7 @@ def dashboard_html(cohort: ScoredCohort, *, stage_option: str | None, onepagers:
         term=lambda key: _term(key, lang),
         aside=lambda text: aside(text, lang),
         joined=lambda texts: joined(texts, lang),
+        titles=lambda chapters: chapter_titles(chapters, lang),
         colon=colon(lang),
         number=_number,
         score=_score,

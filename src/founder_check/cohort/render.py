@@ -23,6 +23,7 @@ from founder_check.report.hanging import bullets, hanging
 from founder_check.report.labels import field, label
 from founder_check.report.tables import titled_table
 from founder_check.report.terminal import badge
+from founder_check.report.view import chapter_titles
 
 MAX_PROBLEMS_SHOWN = 3
 
@@ -208,7 +209,7 @@ def _shared_gaps(view: CohortView) -> Table:
     table.add_column(label("cohort_cohort_points", lang), justify="right")
     table.add_column(label("read", lang), ratio=3)
     for place, gap in enumerate(view.shared_gaps, start=1):
-        chapters = bullets([Text(chapter.title) for chapter in gap.chapters], indent=0)
+        chapters = bullets([Text(title) for title in chapter_titles(gap.chapters, lang)], indent=0)
         table.add_row(
             str(place),
             Text(gap.text),

@@ -34,6 +34,7 @@ from founder_check.cohort.models import FactorStats, SharedGap
 from founder_check.cohort.scored import ScoredCohort
 from founder_check.cohort.store import FounderStore
 from founder_check.content.models import Content, Lang
+from founder_check.report.view import chapter_titles
 
 COHORT_XLSX = "cohort.xlsx"
 
@@ -288,7 +289,7 @@ class _Sheets:
             sheet.write_number(row, 4, gap.cohort_points, self.points)
             names = [factor_names.get(factor, factor) for factor in gap.factors]
             self.text(sheet, row, 5, self.separator.join(names))
-            titles = [chapter.title for chapter in gap.chapters]
+            titles = chapter_titles(gap.chapters, self.lang)
             self.text(sheet, row, 6, self.separator.join(titles))
 
     def rejected(self, rejected: Sequence[Rejection]) -> None:

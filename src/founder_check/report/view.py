@@ -10,6 +10,7 @@ flag's evidence, the questions left unanswered).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from founder_check.content.models import Content, Lang
@@ -22,7 +23,7 @@ from founder_check.report.labels import (
     left_out_lines,
     weight_share,
 )
-from founder_check.scoring.scorecard import Scorecard
+from founder_check.scoring.scorecard import ChapterRef, Scorecard
 
 TOP_GAPS = 5
 
@@ -178,12 +179,16 @@ def build_view(card: Scorecard, content: Content) -> ReportView:
 
 
 def _titles(card: Scorecard, refs: list[str]) -> list[str]:
-    """Chapter titles for inline "read" lines; the reading list gives their documents.
+    """Chapter titles for inline "read" lines; the reading list gives their documents."""
+    return chapter_titles([card.chapters[ref] for ref in refs if ref in card.chapters], card.lang)
+
+
+def chapter_titles(chapters: Sequence[ChapterRef], lang: Lang) -> list[str]:
+    """The titles of chapters named together in one line, each told apart from the others.
 
     Some documents give two chapters one title ("Market promotion" stands three times in
-    the shipped content): a title that repeats in the line is told apart by its section,
-    or by its full reference where two documents repeat the section number too."""
-    chapters = [card.chapters[ref] for ref in refs if ref in card.chapters]
+    the shipped content): a title that repeats in the line gets its section, or its full
+    reference where two documents repeat the section number too."""
     titles = Counter(chapter.title for chapter in chapters)
     sections = Counter((chapter.title, chapter.section) for chapter in chapters)
     shown = []
@@ -191,9 +196,9 @@ def _titles(card: Scorecard, refs: list[str]) -> list[str]:
         if titles[chapter.title] == 1:
             shown.append(chapter.title)
         elif sections[chapter.title, chapter.section] == 1:
-            shown.append(chapter.title + aside(f"§{chapter.section}", card.lang))
+            shown.append(chapter.title + aside(f"§{chapter.section}", lang))
         else:
-            shown.append(chapter.title + aside(chapter.ref, card.lang))
+            shown.append(chapter.title + aside(chapter.ref, lang))
     return shown
 
 
