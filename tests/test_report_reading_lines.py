@@ -16,8 +16,10 @@ from founder_check import Content
 from founder_check.report.view import ReportView, build_view
 from founder_check.scoring.answers import load_answers
 from founder_check.scoring.engine import score
-from founder_check.scoring.scorecard import ChapterRef, Scorecard
+from founder_check.scoring.scorecard import ChapterRef
 from tests.cohort_helpers import invoke, read_json
+
+PROMOTION = "Market promotion"
 
 
 def _reading_lines(view: ReportView) -> list[list[str]]:
@@ -36,13 +38,23 @@ def test_no_read_line_names_one_title_twice(
     lines = _reading_lines(build_view(card, content))
     assert lines and all(len(set(line)) == len(line) for line in lines), lines
     # the example founder's next steps do meet a repeated title: told apart by section
-    promotion = "Market promotion" if lang == "en" else "市场推广"
+    promotion = PROMOTION if lang == "en" else "市场推广"
     told_apart = [title for line in lines for title in line if title.startswith(promotion)]
     assert any("§" in title for title in told_apart), told_apart
 
 
-def _card_with_chapters(card: Scorecard, chapters: list[ChapterRef]) -> Scorecard:
-    return dataclasses.replace(card, chapters={chapter.ref: chapter for chapter in chapters})
+def _gap_reading(
+    content: Content, answers: Path, lang: str, chapters: list[tuple[str, str, str]]
+) -> list[str]:
+    """The "read" line of the example's first gap when it cites `chapters`, each given as
+    (document, section, title)."""
+    card = score(content, load_answers(answers, content), lang=lang)  # type: ignore[arg-type]
+    refs = [
+        ChapterRef(f"{doc} §{section}", doc, section, title) for doc, section, title in chapters
+    ]
+    gap = dataclasses.replace(card.gaps[0], chapters=[ref.ref for ref in refs])
+    card = dataclasses.replace(card, chapters={ref.ref: ref for ref in refs}, gaps=[gap])
+    return build_view(card, content).gaps[0].reading
 
 
 @pytest.mark.parametrize(
@@ -55,35 +67,15 @@ def _card_with_chapters(card: Scorecard, chapters: list[ChapterRef]) -> Scorecar
 def test_a_repeated_title_gets_its_section(
     content: Content, example_answers: Path, lang: str, expected: list[str]
 ) -> None:
-    card = score(content, load_answers(example_answers, content), lang=lang)  # type: ignore[arg-type]
-    card = _card_with_chapters(
-        card,
-        [
-            ChapterRef("004 §4.1", "004", "4.1", "Pricing"),
-            ChapterRef("004 §5.2", "004", "5.2", "Market promotion"),
-            ChapterRef("004 §7.2", "004", "7.2", "Market promotion"),
-        ],
-    )
-    gap = dataclasses.replace(card.gaps[0], chapters=["004 §4.1", "004 §5.2", "004 §7.2"])
-    card = dataclasses.replace(card, gaps=[gap])
-    assert build_view(card, content).gaps[0].reading == expected
+    chapters = [("004", "4.1", "Pricing"), ("004", "5.2", PROMOTION), ("004", "7.2", PROMOTION)]
+    assert _gap_reading(content, example_answers, lang, chapters) == expected
 
 
 def test_a_title_and_section_both_repeated_get_the_whole_reference(
     content: Content, example_answers: Path
 ) -> None:
-    card = score(content, load_answers(example_answers, content), lang="en")
-    card = _card_with_chapters(
-        card,
-        [
-            ChapterRef("000 §5.2", "000", "5.2", "Market promotion"),
-            ChapterRef("004 §5.2", "004", "5.2", "Market promotion"),
-            ChapterRef("004 §7.2", "004", "7.2", "Market promotion"),
-        ],
-    )
-    gap = dataclasses.replace(card.gaps[0], chapters=["000 §5.2", "004 §5.2", "004 §7.2"])
-    card = dataclasses.replace(card, gaps=[gap])
-    assert build_view(card, content).gaps[0].reading == [
+    chapters = [("000", "5.2", PROMOTION), ("004", "5.2", PROMOTION), ("004", "7.2", PROMOTION)]
+    assert _gap_reading(content, example_answers, "en", chapters) == [
         "Market promotion (000 §5.2)",
         "Market promotion (004 §5.2)",
         "Market promotion (§7.2)",
@@ -117,4 +109,4 @@ def test_the_cohort_reports_tell_apart_a_gaps_chapters_of_one_title(
 
 
 def _promotions(gap: dict[str, Any]) -> int:
-    return sum(chapter["title"] == "Market promotion" for chapter in gap["chapters"])
+    return sum(chapter["title"] == PROMOTION for chapter in gap["chapters"])
