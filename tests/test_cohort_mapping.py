@@ -10,6 +10,7 @@ from founder_check import Content
 from founder_check.base.errors import InputFileError
 from founder_check.cohort.mapping import (
     CsvMapping,
+    SheetReading,
     csv_template,
     detect_delimiter,
     load_mapping,
@@ -26,6 +27,24 @@ def _problems(path: Path, content: Content) -> list[str]:
     with pytest.raises(InputFileError) as caught:
         load_mapping(path, content)
     return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_command_lines_separator_and_encoding_win_over_the_mapping_files(
+    content: Content, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("separator: '|'\nencoding: gbk\ncolumns: {Name: founder}\n", encoding="utf-8")
+    from_file = SheetReading(path).mapping(content)
+    assert (from_file.separator, from_file.encoding, from_file.source) == ("|", "gbk", str(path))
+    assert dict(from_file.columns) == {"name": "founder"}
+    given = SheetReading(path, separator="/", encoding="big5").mapping(content)
+    assert (given.separator, given.encoding, dict(given.columns)) == (
+        "/",
+        "big5",
+        {"name": "founder"},
+    )
+    assert SheetReading().mapping(content) == CsvMapping()
+    assert SheetReading(separator="+").mapping(content) == CsvMapping(separator="+")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -803,22 +803,20 @@ def cohort(
     """Assess a cohort: rank founders, show shared gaps and red flags, write a report."""
     content = load_content_option(content_dir)
     check_stage(content, stage)
+    from founder_check.cohort.mapping import ENCODING_EXAMPLES, SheetReading, encoding_problem
+    from founder_check.cohort.run import CohortOptions, run_cohort
+
     if separator == "":
         usage_error("--separator must not be empty")
     if encoding is not None:
-        from founder_check.cohort.mapping import ENCODING_EXAMPLES, encoding_problem
-
         why = encoding_problem(encoding)
         if why is not None:
             usage_error(f"--encoding: {why}; expected a text encoding such as {ENCODING_EXAMPLES}")
-    from founder_check.cohort.run import CohortOptions, run_cohort
 
     options = CohortOptions(
         inputs=inputs,
         out=out,
-        map_path=map_path,
-        separator=separator,
-        encoding=encoding,
+        sheets=SheetReading(map_path, separator, encoding),
         lang=lang,
         stage=stage,
         strict=strict,

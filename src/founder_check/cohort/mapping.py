@@ -65,6 +65,24 @@ class CsvMapping:
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SheetReading:
+    """How the command line asks for CSV inputs to be read: a `--map` file, and a separator
+    and encoding that, when given, win over the mapping file's own."""
+
+    map_path: Path | None = None
+    separator: str | None = None
+    encoding: str | None = None
+
+    def mapping(self, content: Content) -> CsvMapping:
+        """The checked mapping to read rows with; InputFileError if the `--map` file is bad."""
+        if self.map_path is not None:
+            return load_mapping(
+                self.map_path, content, separator=self.separator, encoding=self.encoding
+            )
+        return CsvMapping(separator=self.separator or DEFAULT_SEPARATOR, encoding=self.encoding)
+
+
 ENCODING_EXAMPLES = "utf-8, gb18030, gbk, big5, shift_jis, euc-kr, cp1252 or latin-1"
 # text codecs by Python's count, but for domain names and string literals, not files
 _PYTHON_CODECS = frozenset(

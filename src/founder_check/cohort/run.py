@@ -20,7 +20,7 @@ import tempfile
 import time
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from founder_check.cohort.aggregate import CohortStats, CohortTally, FounderOutc
 from founder_check.cohort.background import Background
 from founder_check.cohort.hashes import HashSet, hash64
 from founder_check.cohort.inputs import Discovery, Rejection, count_inputs, discover, iter_items
-from founder_check.cohort.mapping import DEFAULT_SEPARATOR, CsvMapping, load_mapping, norm
+from founder_check.cohort.mapping import CsvMapping, SheetReading, norm
 from founder_check.cohort.models import (
     COHORT_SCHEMA_VERSION,
     MIN_COHORT_FOR_PERCENTILES,
@@ -60,9 +60,7 @@ _Outcome = FounderOutcome | Rejection  # what the workers give back for each inp
 class CohortOptions:
     inputs: tuple[Path, ...]
     out: Path | None = None
-    map_path: Path | None = None
-    separator: str | None = None
-    encoding: str | None = None  # of CSV inputs; None: the mapping file's, else UTF-8
+    sheets: SheetReading = field(default_factory=SheetReading)  # how CSV inputs are read
     lang: Lang = "en"
     stage: str | None = None
     strict: bool = False
@@ -109,14 +107,7 @@ def _duplicate(outcome: FounderOutcome, first: StoredFounder) -> Rejection:
 
 def run_cohort(content: Content, options: CohortOptions, console: Any, err_console: Any) -> int:
     """Run the cohort; return the exit code (1 if any input was rejected, else 0)."""
-    if options.map_path is not None:
-        mapping = load_mapping(
-            options.map_path, content, separator=options.separator, encoding=options.encoding
-        )
-    else:
-        mapping = CsvMapping(
-            separator=options.separator or DEFAULT_SEPARATOR, encoding=options.encoding
-        )
+    mapping = options.sheets.mapping(content)
     out = options.out
     # checked (and locked) before any input is read; the run builds its files in folder.work
     folder = open_out_folder(out) if out is not None else None
