@@ -281,7 +281,7 @@ def test_explain_level_shows_the_sentences_first(content: Content, lang: Lang) -
         "value_at_least": 0.55,
     }
     console = Console(file=io.StringIO(), width=400, color_system=None)
-    render_explain(data, lang, console)
+    render_explain(data, content, lang, console)
     lines = [line.strip() for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
     for item in data["requires"]:
         at = lines.index(f"•  {item['text']}")  # the sentence, then its condition below it
@@ -295,7 +295,7 @@ def test_explain_red_flag_shows_because(content: Content, lang: Lang) -> None:
     data = explain(content, "legal_review_missing", lang=lang)
     assert data["because"] == rule.because.get(lang)
     console = Console(file=io.StringIO(), width=400, color_system=None)
-    render_explain(data, lang, console)
+    render_explain(data, content, lang, console)
     assert rule.because.get(lang) in console.file.getvalue()  # type: ignore[attr-defined]
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 import math
 
 import pytest
+from rich.console import Console
 
 from founder_check import Content
+from founder_check.content.models import Lang
 from founder_check.report.explain.lookup import (
     UnknownIdError,
     chapter_ref,
@@ -15,6 +19,7 @@ from founder_check.report.explain.lookup import (
     explain,
     shares,
 )
+from founder_check.report.explain.render import render_explain
 from tests.conftest import run_cli
 from tests.rule_helpers import scorecard, strong_answers
 
@@ -209,3 +214,60 @@ def test_cli_explain_unknown_id_exits_1() -> None:
 def test_cli_explain_rejects_unknown_stage() -> None:
     result = run_cli("explain", "team", "--stage", "series_z")
     assert result.returncode == 2
+
+
+def _shown(content: Content, item_id: str, lang: Lang = "en") -> list[str]:
+    """The lines `explain` prints for `item_id`, stripped, on a console wide enough for any."""
+    console = Console(file=io.StringIO(), width=400, color_system=None)
+    render_explain(explain(content, item_id, lang=lang), content, lang, console)
+    return [line.strip() for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cross_references_are_named_with_their_ids(content: Content, lang: Lang) -> None:
+    lines = _shown(content, "market.demand_validation", lang)
+    flag = content.red_flag_by_id["demand_unvalidated"].title.get(lang)
+    gates = [content.level_by_id[g].name.get(lang) for g in ("validating", "fundable")]
+    if lang == "en":
+        assert "Red flags that look at it: " + f"{flag} (demand_unvalidated)" in lines
+        assert f"Gates that require it: {gates[0]} (validating); {gates[1]} (fundable)" in lines
+    else:
+        assert f"{flag}（demand_unvalidated）" in "".join(lines)
+        assert f"{gates[0]}（validating）；{gates[1]}（fundable）" in "".join(lines)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_questions_cross_referenced_show_their_text_then_their_id(
+    content: Content, lang: Lang
+) -> None:
+    lines = _shown(content, "002 §1.14.1", lang)
+    cited = explain(content, "002 §1.14.1")["cited_by"]["questions"]
+    assert cited
+    for question_id in cited:
+        at = lines.index(f"•  {content.question_by_id[question_id].text.get(lang)}")
+        assert lines[at + 1] == question_id
+    runway = content.red_flag_by_id["runway_critical"].title.get(lang)
+    assert any(f"{runway}" in line and "runway_critical" in line for line in lines)
+
+
+def test_stages_and_severities_are_named(content: Content) -> None:
+    seed = content.stage_by_id["seed"].name.get("en")
+    factor_lines = _shown(content, "market_positioning")
+    assert any(f"Scored from stage: {seed}" in line for line in factor_lines)
+    assert not any("Scored from stage: seed" in line for line in factor_lines)
+    assert "Red flags of these severities cap the level here: MAJOR" in _shown(
+        content, "validating"
+    )
+    idea = _shown(content, "idea")
+    at = idea.index(f"•  {content.question_by_id['market.user_acceptance'].text.get('en')}")
+    assert idea[at + 1] == "market.user_acceptance"
+    assert "Subsections: " in "\n".join(_shown(content, "002 §1.14"))
+    title = content.chapter_by_ref["002 §1.14.1"].title.get("en")
+    assert f"{title} (002 §1.14.1)" in "\n".join(_shown(content, "002 §1.14"))
+
+
+def test_an_id_that_names_two_things_names_the_other_too(content: Content) -> None:
+    stage = dataclasses.replace(content.stage_by_id["seed"], id="team")
+    twice = dataclasses.replace(content, stages=(*content.stages, stage))
+    lines = _shown(twice, "team")
+    assert lines[-1] == f"The same id also names: Stage {stage.name.get('en')} (team)"

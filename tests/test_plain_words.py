@@ -3,8 +3,8 @@
 Scanned: the terminal report and Markdown of every case fixture and of random profiles (with
 "not sure" answers among them), in English and Chinese, and the cohort summary. The
 interview's transcripts are scanned in tests/interview/test_interview_e2e.py and `compare`
-in tests/test_compare.py. JSON keeps the ids (programs key on them), and so does `explain`,
-where they are the handles to look things up by.
+in tests/test_compare.py. JSON keeps the ids (programs key on them), and `explain` shows each
+after the name it stands for, as the handle to look it up by.
 """
 
 from __future__ import annotations

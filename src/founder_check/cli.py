@@ -876,7 +876,7 @@ def explain(
         return
     from founder_check.report.explain.render import render_explain
 
-    render_explain(data, lang, _console())
+    render_explain(data, content, lang, _console())
 
 
 directory_argument = click.argument(

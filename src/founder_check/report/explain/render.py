@@ -1,10 +1,12 @@
 """The terminal view of `founder-check explain ID`: renders the data `explain.explain` built.
 
-Strings in the data are already in the chosen language; this module adds only headings.
+Strings in the data are already in the chosen language; this module adds headings, and the
+names of what the data cross-references by id (the JSON keeps ids alone, for programs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -12,7 +14,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from founder_check.content.models import UNKNOWN, Lang
+from founder_check.content.models import UNKNOWN, Content, Lang
+from founder_check.content.models import Text as Words
 from founder_check.report.explain.lookup import KINDS
 from founder_check.report.hanging import bullets
 from founder_check.report.labels import aside, colon, field, heading, joined, label
@@ -21,15 +24,57 @@ from founder_check.report.terminal import SEVERITY_STYLE
 Data = dict[str, Any]
 
 
-def render_explain(data: Data, lang: Lang, console: Console) -> None:
+def render_explain(data: Data, content: Content, lang: Lang, console: Console) -> None:
     """Print one explained id: a header panel, then the tables for its kind."""
-    for part in _PRINTERS[data["kind"]](data, lang):
+    refs = _Refs(content, lang)
+    for part in _PRINTERS[data["kind"]](data, lang, refs):
         console.print(part)
     if data.get("also"):
-        also = ("、" if lang == "zh" else ", ").join(
-            f"{label('explain_kind_' + a['kind'], lang)} {a['id']}" for a in data["also"]
+        also = joined(
+            [
+                f"{label('explain_kind_' + a['kind'], lang)} {refs.named(a['kind'], a['id'])}"
+                for a in data["also"]
+            ],
+            lang,
         )
         console.print(Text(f"{field('explain_also', lang)}{also}", style="dim"))
+
+
+# the name a person knows each kind of id by
+_NAMES: dict[str, Callable[[Content, str], Words]] = {
+    "question": lambda content, key: content.question_by_id[key].text,
+    "factor": lambda content, key: content.factor_by_id[key].name,
+    "red_flag": lambda content, key: content.red_flag_by_id[key].title,
+    "chapter": lambda content, key: content.chapter_by_ref[key].title,
+    "stage": lambda content, key: content.stage_by_id[key].name,
+    "level": lambda content, key: content.level_by_id[key].name,
+}
+
+
+class _Refs:
+    """Cross-references as a person reads them: each by its name, with after it the id that
+    `explain` takes next."""
+
+    def __init__(self, content: Content, lang: Lang) -> None:
+        self.content = content
+        self.lang = lang
+
+    def name(self, kind: str, key: str) -> str:
+        return _NAMES[kind](self.content, key).get(self.lang)
+
+    def named(self, kind: str, key: str) -> str:
+        return self.name(kind, key) + aside(key, self.lang)
+
+    def line(self, heading_key: str, kind: str, keys: list[str]) -> RenderableType:
+        """Names in one line; questions, whose names are sentences, one below the other."""
+        if not keys:
+            return _line(heading_key, label("explain_none", self.lang), self.lang)
+        if kind != "question":
+            return _line(
+                heading_key, joined([self.named(kind, k) for k in keys], self.lang), self.lang
+            )
+        cells = [Text(self.name(kind, k)).append(f"\n{k}", style="dim") for k in keys]
+        return _bulleted(label(heading_key, self.lang), cells)
 
 
 def _header(data: Data, lang: Lang, title: str, body: RenderableType | None = None) -> Panel:
@@ -46,8 +91,14 @@ def _line(key: str, value: str, lang: Lang) -> Text:
     return text
 
 
-def _ids(key: str, ids: list[str], lang: Lang) -> Text:
-    return _line(key, ", ".join(ids) if ids else label("explain_none", lang), lang)
+def _bulleted(title: str, cells: list[Text]) -> Table:
+    """A title, then one bulleted cell a line (a cell's second line, dimmed, is its handle)."""
+    table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")  # Chinese has no spaces to wrap at
+    for cell in cells:
+        table.add_row("•", cell)
+    return table
 
 
 def _percent(share: float) -> str:
@@ -66,7 +117,7 @@ def _chapters(chapters: list[Data], lang: Lang) -> Table:
     return table
 
 
-def _question(data: Data, lang: Lang) -> list[RenderableType]:
+def _question(data: Data, lang: Lang, refs: _Refs) -> list[RenderableType]:
     lines = [Text(data["help"], style="italic")]
     optional = "" if data["required"] else f" · {label('explain_optional', lang)}"
     kind = data["type_name"] + optional
@@ -110,10 +161,10 @@ def _question(data: Data, lang: Lang) -> list[RenderableType]:
                 Text(label("explain_not_scored_at", lang).format(stage=stage), style="dim")
             )
     parts.append(_chapters(data["chapters"], lang))
-    parts.append(_ids("explain_used_by_flags", data["red_flags"], lang))
-    parts.append(_ids("explain_used_by_gates", data["gates"], lang))
+    parts.append(refs.line("explain_used_by_flags", "red_flag", data["red_flags"]))
+    parts.append(refs.line("explain_used_by_gates", "level", data["gates"]))
     if data["decides_whether_asked"]:
-        parts.append(_ids("explain_decides", data["decides_whether_asked"], lang))
+        parts.append(refs.line("explain_decides", "question", data["decides_whether_asked"]))
     return parts
 
 
@@ -157,7 +208,7 @@ def _unknown_row(table: Table, answers: Data) -> None:
         table.add_row(UNKNOWN, Text(unknown["label"], style="dim"), f"{unknown['value']:g}")
 
 
-def _factor(data: Data, lang: Lang) -> list[RenderableType]:
+def _factor(data: Data, lang: Lang, refs: _Refs) -> list[RenderableType]:
     share = label("explain_share", lang, stage=data["stage"]["name"])
     share += colon(lang)
     body = Group(
@@ -180,7 +231,8 @@ def _factor(data: Data, lang: Lang) -> list[RenderableType]:
     for question in data["questions"]:
         notes = []
         if question["from_stage"]:
-            notes.append(f"{field('explain_from_stage', lang)}{question['from_stage']}")
+            stage = refs.name("stage", question["from_stage"])
+            notes.append(f"{field('explain_from_stage', lang)}{stage}")
         if question["conditional"]:
             notes.append(label("explain_conditional", lang))
         cell = Text(question["text"]) + Text(f"\n{question['id']}", style="dim")
@@ -189,11 +241,11 @@ def _factor(data: Data, lang: Lang) -> list[RenderableType]:
         questions.add_row(cell, f"{question['weight']:g}", _percent(question["share_of_factor"]))
     parts.append(questions)
     parts.append(_chapters(data["chapters"], lang))
-    parts.append(_ids("explain_used_by_flags", data["red_flags"], lang))
+    parts.append(refs.line("explain_used_by_flags", "red_flag", data["red_flags"]))
     return parts
 
 
-def _red_flag(data: Data, lang: Lang) -> list[RenderableType]:
+def _red_flag(data: Data, lang: Lang, refs: _Refs) -> list[RenderableType]:
     severity = Text(
         f" {label('severity_' + data['severity'], lang)} ", style=SEVERITY_STYLE[data["severity"]]
     )
@@ -216,7 +268,7 @@ def _red_flag(data: Data, lang: Lang) -> list[RenderableType]:
     return parts
 
 
-def _chapter(data: Data, lang: Lang) -> list[RenderableType]:
+def _chapter(data: Data, lang: Lang, refs: _Refs) -> list[RenderableType]:
     body = Group(
         _line(
             "explain_document",
@@ -228,15 +280,15 @@ def _chapter(data: Data, lang: Lang) -> list[RenderableType]:
     )
     parts: list[RenderableType] = [_header(data, lang, data["title"], body)]
     cited = data["cited_by"]
-    parts.append(_ids("explain_cited_by_questions", cited["questions"], lang))
-    parts.append(_ids("explain_cited_by_factors", cited["factors"], lang))
-    parts.append(_ids("explain_cited_by_red_flags", cited["red_flags"], lang))
+    parts.append(refs.line("explain_cited_by_questions", "question", cited["questions"]))
+    parts.append(refs.line("explain_cited_by_factors", "factor", cited["factors"]))
+    parts.append(refs.line("explain_cited_by_red_flags", "red_flag", cited["red_flags"]))
     if data["subsections"]:
-        parts.append(_ids("explain_subsections", data["subsections"], lang))
+        parts.append(refs.line("explain_subsections", "chapter", data["subsections"]))
     return parts
 
 
-def _stage(data: Data, lang: Lang) -> list[RenderableType]:
+def _stage(data: Data, lang: Lang, refs: _Refs) -> list[RenderableType]:
     title = data["name"] + (
         aside(label("explain_default_stage", lang), lang) if data["default"] else ""
     )
@@ -255,19 +307,21 @@ def _stage(data: Data, lang: Lang) -> list[RenderableType]:
             _percent(factor["share_of_overall"]),
         )
     parts.append(table)
-    parts.append(_ids("explain_from_here", data["questions_from_here"], lang))
-    parts.append(_ids("explain_not_yet", data["not_scored_yet"], lang))
+    parts.append(refs.line("explain_from_here", "question", data["questions_from_here"]))
+    parts.append(refs.line("explain_not_yet", "question", data["not_scored_yet"]))
     return parts
 
 
-def _level(data: Data, lang: Lang) -> list[RenderableType]:
+def _level(data: Data, lang: Lang, refs: _Refs) -> list[RenderableType]:
     body = Group(
         Text(data["description"], style="italic"),
         _line("explain_min_score", f"{data['min_score']:g}", lang),
     )
     parts: list[RenderableType] = [_header(data, lang, data["name"], body)]
     parts.append(_requires(data["requires"], lang))
-    parts.append(_ids("explain_capped_by", data["capped_by"], lang))
+    severities = [label(f"severity_{severity}", lang) for severity in data["capped_by"]]
+    none = label("explain_none", lang)
+    parts.append(_line("explain_capped_by", joined(severities, lang) or none, lang))
     return parts
 
 
@@ -276,20 +330,8 @@ def _requires(requires: list[Data], lang: Lang) -> RenderableType:
     if not requires:
         line = Text(field("explain_requires", lang), style="bold")
         return line.append(label("explain_none", lang), style="dim")
-    table = Table(
-        title=label("explain_requires", lang),
-        title_justify="left",
-        show_header=False,
-        box=None,
-        padding=(0, 1),
-    )
-    table.add_column(no_wrap=True)
-    table.add_column(overflow="fold")  # Chinese has no spaces to wrap at
-    for requirement in requires:
-        cell = Text(requirement["text"])
-        cell.append(f"\n{requirement['when']}", style="dim")
-        table.add_row("•", cell)
-    return table
+    cells = [Text(item["text"]).append(f"\n{item['when']}", style="dim") for item in requires]
+    return _bulleted(label("explain_requires", lang), cells)
 
 
 # what prints each kind, in the order of KINDS
