@@ -84,6 +84,66 @@ def test_missing_and_null_required_answers(content: Content, example_answers: Pa
     assert any("market.market_size: required answer is null" in p for p in problems)
 
 
+def _required_now(content: Content, section: str | None = None) -> int:
+    """How many answers a file that answers nothing lacks (in `section`, or in all): the
+    required questions that apply at the default stage with no answer given."""
+    from founder_check.scoring.answer_rules import required_at
+    from founder_check.scoring.conditions import question_applies
+
+    return sum(
+        question_applies(q, {}, content) and required_at(q, content, None)
+        for q in content.questions
+        if section in (None, q.section)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "founder: Ada\n",
+        "founder: Ada\nanswers:\n",
+        "answers: {}\n",
+        "answers:\n  market.timing:\n  market.market_size: null\n",
+    ],
+)
+def test_a_file_that_answers_nothing_is_one_problem(content: Content, text: str) -> None:
+    problems = _problems(text, content)
+    count = _required_now(content)
+    assert count > 40
+    assert len(problems) == 1, problems
+    assert (
+        f"answers: no answers; expected answers to the {count} required questions" in (problems[0])
+    )
+    assert "founder-check template" in problems[0]
+
+
+def test_one_answer_is_enough_for_each_missing_one_to_be_named(content: Content) -> None:
+    """One answer in the market section: the section's other required questions are each
+    named (the other sections are left out, as in a partial assessment)."""
+    problems = _problems("answers:\n  market.timing: concrete_trigger\n", content)
+    assert len(problems) == _required_now(content, "market") - 1 > 5
+    assert all("required answer is missing" in p for p in problems)
+    assert not any("no answers" in p for p in problems)
+
+
+def test_an_answer_outside_answers_is_told_where_it_belongs(content: Content) -> None:
+    problems = _problems("market.timing: concrete_trigger\nanswer:\n", content)
+    assert problems[0] == (
+        "a.yaml:1: market.timing: a question's answer, outside 'answers:'; indent it below "
+        "an 'answers:' line"
+    )
+    assert problems[1] == "a.yaml:2: answer: unknown key; expected founder, company, stage, " + (
+        "date, answers"
+    )
+    assert "no answers" in problems[2] and len(problems) == 3
+
+
+def test_answers_that_are_not_a_mapping_are_one_problem(content: Content) -> None:
+    assert _problems("answers: [a, b]\n", content) == [
+        "a.yaml:1: answers: expected a mapping of question id to answer"
+    ]
+
+
 def test_yaml_11_words_keep_their_meaning(content: Content, example_answers: Path) -> None:
     answers = load_answers(example_answers, content)
     assert answers.values["risk.legal_review"] is False

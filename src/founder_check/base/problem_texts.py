@@ -79,6 +79,10 @@ PROBLEMS = Texts(
     # --- answers: answers.py ---------------------------------------------------------------
     phrase("answers_not_mapping", "expected a mapping with an 'answers:' key"),
     phrase("unknown_top_key", "unknown key; expected {keys}"),
+    phrase(
+        "answer_at_top",
+        "a question's answer, outside 'answers:'; indent it below an 'answers:' line",
+    ),
     plural_phrase(
         "more_unknown_keys", "and {count:,} more unknown key", "and {count:,} more unknown keys"
     ),
@@ -96,6 +100,13 @@ PROBLEMS = Texts(
     phrase("unknown_question", "unknown question id{hint}"),
     phrase("did_you_mean", "; did you mean {name}?"),
     phrase("required_missing", "required answer is missing; expected {expected}"),
+    plural_phrase(
+        "no_answers",
+        "no answers; expected an answer to the {count:,} required question under 'answers:' "
+        "('founder-check template' writes a file that lists it)",
+        "no answers; expected answers to the {count:,} required questions under 'answers:' "
+        "('founder-check template' writes a file that lists them)",
+    ),
     phrase("required_null", "required answer is null; expected {expected}"),
     phrase("expect_one_of", "one of {options}"),
     phrase("expect_list_of", "a list of {options}"),

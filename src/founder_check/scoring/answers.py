@@ -116,6 +116,8 @@ def explained_parse(
     if not isinstance(data, Mapping):
         raise AnswersError(Problem(source, Message("answers_not_mapping"), line=1))
     metadata, answered_on, raw_answers = _file_fields(data, content, problem)
+    if raw_answers is None:  # not a mapping (said): no answer in it can be read
+        raise AnswersError(problems)
     stage = metadata["stage"]
     values, skipped, left_out = _typed_answers(
         raw_answers, content, stage, require_complete, problem
@@ -139,12 +141,15 @@ _Report = Callable[..., None]  # (message, *location): one problem found
 
 def _file_fields(
     data: Mapping[Any, Any], content: Content, problem: _Report
-) -> tuple[dict[str, str | None], dt.date | None, Mapping[Any, Any]]:
+) -> tuple[dict[str, str | None], dt.date | None, Mapping[Any, Any] | None]:
     """The file's metadata, date and answers mapping, each problem with them reported (and
-    the field then taken as absent)."""
+    the field then taken as absent; the answers as None when they are not a mapping)."""
     unknown_top = [str(key) for key in data if key not in TOP_KEYS]
     for key in unknown_top[:MAX_UNKNOWN_LISTED]:
-        problem(Message("unknown_top_key", keys=Series(TOP_KEYS)), key)
+        if key in content.question_by_id:
+            problem(Message("answer_at_top"), key)
+        else:
+            problem(Message("unknown_top_key", keys=Series(TOP_KEYS)), key)
     if len(unknown_top) > MAX_UNKNOWN_LISTED:
         problem(_more_unknown(len(unknown_top), "more_unknown_keys"))
     metadata: dict[str, str | None] = {}
@@ -168,7 +173,7 @@ def _file_fields(
         raw_answers = {}
     if not isinstance(raw_answers, Mapping):
         problem(Message("answers_mapping"), "answers")
-        raw_answers = {}
+        return metadata, answered_on, None
     return metadata, answered_on, raw_answers
 
 
@@ -180,7 +185,8 @@ def _typed_answers(
     problem: _Report,
 ) -> tuple[dict[str, AnswerValue], list[str], tuple[str, ...]]:
     """Each applicable question's typed answer, the questions skipped, and the sections left
-    out; every unknown id, missing answer and answer that does not fit reported."""
+    out; every unknown id, missing answer and answer that does not fit reported (a file that
+    answers nothing at all, as one problem rather than one per question)."""
     known = content.question_by_id
     unknown_ids = [str(key) for key in raw_answers if key not in known]
     for key in unknown_ids[:MAX_UNKNOWN_LISTED]:
@@ -190,6 +196,8 @@ def _typed_answers(
     left_out = left_out_sections(raw_answers, content)
     values: dict[str, AnswerValue] = {}
     skipped: list[str] = []
+    answers_any = any(is_given(raw_answers.get(question.id)) for question in content.questions)
+    unanswered = 0  # required questions, when the file answers none
     for question in content.questions:
         if not question_applies(question, values, content):
             continue
@@ -199,7 +207,9 @@ def _typed_answers(
             needed = require_complete and question.section not in left_out
             if needed and required_at(question, content, stage):
                 key = "required_null" if present else "required_missing"
-                problem(Message(key, expected=expectation(question)), "answers", question.id)
+                if answers_any:
+                    problem(Message(key, expected=expectation(question)), "answers", question.id)
+                unanswered += 1
             elif present or not question.required:
                 skipped.append(question.id)
             continue
@@ -207,6 +217,8 @@ def _typed_answers(
             values[question.id] = coerce_answer(question, raw)
         except ValueError as exc:
             problem(str(exc), "answers", question.id)
+    if unanswered and not answers_any:
+        problem(Message("no_answers", count=unanswered), "answers")
     return values, skipped, left_out
 
 
