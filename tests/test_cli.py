@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from founder_check import Content
+from founder_check.content.models import Lang
 from founder_check.report.formats import ExportFormat, export
 from founder_check.report.terminal import render
 from founder_check.report.view import build_view
@@ -334,3 +335,51 @@ def test_output_paths_are_checked_before_any_work(tmp_path: Path, example_answer
         assert f"--markdown {missing}: folder" in result.stderr
     folder = run_cli("assess", "--json", str(tmp_path))
     assert folder.returncode == 1 and "is a folder" in folder.stderr
+
+
+def test_errors_are_told_in_the_commands_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("market.timing: concrete_trigger\nanswers:\n", encoding="utf-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    english = run_cli("assess", "--answers", str(answers))
+    assert english.returncode == 1
+    assert "market.timing: a question's answer, outside 'answers:'" in english.stderr
+    chinese = run_cli("assess", "--answers", str(answers), "--lang", "zh")
+    assert chinese.returncode == 1
+    lines = chinese.stderr.splitlines()
+    assert lines[0].startswith(f"error: {answers}:1: market.timing: 这是某个问题的答案")
+    assert "answers: 没有任何答案" in lines[1] and len(lines) == 2
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert run_cli("assess", "--answers", str(answers)).stderr == chinese.stderr
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert run_cli("cohort", str(answers), "--strict").stderr.startswith("error: ")
+    zh_strict = run_cli("cohort", str(answers), "--strict", "--lang", "zh")
+    assert zh_strict.returncode == 1 and "这是某个问题的答案" in zh_strict.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "last"),
+    [
+        ("en", "expected plain text", "and 1,002 more problems"),
+        ("zh", "应为普通文本", "另有 1,002 个问题"),
+    ],
+)
+def test_problems_past_the_printed_ones_are_counted_in_the_language(
+    capsys: pytest.CaptureFixture[str], lang: Lang, first: str, last: str
+) -> None:
+    from founder_check.base.errors import AnswersError, Problem
+    from founder_check.base.messages import Message
+    from founder_check.cli import MAX_PROBLEMS_PRINTED, report_error
+
+    count = MAX_PROBLEMS_PRINTED + 1_002
+    problems = [
+        Problem("a.yaml", Message("plain_text"), line=n, field="founder") for n in range(count)
+    ]
+    assert report_error(AnswersError(problems), lang) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == MAX_PROBLEMS_PRINTED + 1
+    assert lines[0] == f"error: a.yaml:0: founder: {first}"
+    assert lines[-1] == f"error: {last}"

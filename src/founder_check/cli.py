@@ -144,24 +144,28 @@ def _err_console() -> Any:
 MAX_PROBLEMS_PRINTED = 1_000  # a content check lists all; a hostile file no more
 
 
-def report_error(exc: BaseException) -> int:
-    """Print a user error (each problem on a line) to stderr; return its exit code."""
+def report_error(exc: BaseException, lang: LangCode = "en") -> int:
+    """Print a user error (each problem on a line, in `lang` where it has words in it) to
+    stderr; return its exit code."""
     from rich.markup import escape  # problems quote user text: '[/x]' is not markup
 
-    from founder_check.base.errors import FounderCheckError
+    from founder_check.base.errors import FounderCheckError, Problem
+    from founder_check.base.messages import told
     from founder_check.base.text_safety import visible  # and may hold escape sequences
 
     console = _err_console()
     if isinstance(exc, FounderCheckError):
         for problem in exc.problems[:MAX_PROBLEMS_PRINTED]:
-            line = escape(visible(str(problem)))
+            field = None if problem.field is None else told(problem.field, lang)
+            shown = Problem(problem.source, told(problem.message, lang), problem.line, field)
+            line = escape(visible(str(shown)))
             console.print(f"[red]error:[/red] {line}", markup=True, soft_wrap=True)
         if len(exc.problems) > MAX_PROBLEMS_PRINTED:
-            from founder_check.base.i18n import plural_form
+            from founder_check.report.labels import label
 
             more = len(exc.problems) - MAX_PROBLEMS_PRINTED
-            what = plural_form(more, "problem", "problems")
-            console.print(f"[red]error:[/red] and {more:,} more {what}", markup=True)
+            what = label("error_more_problems", lang, count=more)
+            console.print(f"[red]error:[/red] {what}", markup=True)
         return exc.exit_code
     console.print(
         f"[red]internal error:[/red] {type(exc).__name__}: {escape(visible(str(exc)))}\n"
@@ -187,8 +191,8 @@ def guarded(function: F) -> F:
         except KeyboardInterrupt:
             _err_console().print("interrupted")
             raise Exit(EXIT_INTERRUPTED) from None
-        except FounderCheckError as exc:
-            raise Exit(report_error(exc)) from None
+        except FounderCheckError as exc:  # told in the command's --lang, where it has one
+            raise Exit(report_error(exc, kwargs.get("lang") or "en")) from None
         except OSError as exc:  # a full disk or a closed stream under the report: not a bug
             if os.environ.get("FOUNDER_CHECK_DEBUG"):
                 raise

@@ -171,6 +171,9 @@ label = Texts(
     plural_phrase(
         "cohort_more_problems", "… and {count} more problem", "… and {count} more problems"
     ),
+    plural_phrase(
+        "error_more_problems", "and {count:,} more problem", "and {count:,} more problems"
+    ),
     phrase("cohort_row", "row {row}"),
     phrase("cohort_line", "line {line}"),
     phrase("cohort_input_row", "{source} ({row})"),
