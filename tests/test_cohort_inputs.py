@@ -81,6 +81,36 @@ def test_unusable_inputs_are_rejections(tmp_path: Path, content: Content) -> Non
     assert "folder holds no answers files" in items[0].problems[0].message
 
 
+def test_a_folder_of_csv_files_alone_says_they_are_read_when_named(
+    tmp_path: Path, content: Content
+) -> None:
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    write_csv(forms / "b.csv", content, [])
+    write_csv(forms / "a.csv", content, [])
+    (forms / ".hidden.csv").write_text("founder\n", encoding="utf-8")
+    [rejection] = _items([forms], content)
+    assert isinstance(rejection, Rejection)
+    message = rejection.problems[0].message
+    assert message.startswith("folder holds no answers files (.yaml, .yml, .json); the CSV")
+    assert message.endswith(f"named on the command line, as {str(forms / 'a.csv')!r}")
+    assert "命令行" in message.text("zh")  # type: ignore[attr-defined]
+
+
+def test_a_csv_row_that_answers_nothing_is_one_problem_about_columns(
+    tmp_path: Path, content: Content
+) -> None:
+    path = write_csv(tmp_path / "form.csv", content, [{"founder": "Ann", "answers": {}}])
+    [item] = _items([path], content)
+    assert isinstance(item, Item)
+    with pytest.raises(FounderCheckError) as caught:
+        read_answers(item, content)
+    [problem] = caught.value.problems
+    assert problem.field is None and problem.line == 2
+    assert problem.message.startswith("the row answers no question; expected answers in the ")
+    assert "template --csv" in problem.message and "answers:" not in problem.message
+
+
 def test_an_answers_file_is_read_through_parse_answers(tmp_path: Path, content: Content) -> None:
     data = founder_data(content, 1)
     data["answers"]["funding.runway_months"] = "a lot"

@@ -143,6 +143,18 @@ PROBLEMS = Texts(
     phrase("input_not_regular", "not a regular file or folder"),
     phrase("input_missing", "no such file or folder"),
     phrase("folder_no_answers", "folder holds no answers files (.yaml, .yml, .json)"),
+    plural_phrase(
+        "row_no_answers",
+        "the row answers no question; expected an answer in the column of the {count:,} "
+        "required question ('founder-check template --csv' writes a header with it)",
+        "the row answers no question; expected answers in the columns of the {count:,} "
+        "required questions ('founder-check template --csv' writes a header with them all)",
+    ),
+    phrase(
+        "folder_only_csv",
+        "folder holds no answers files (.yaml, .yml, .json); the CSV files in it are read only "
+        "when named on the command line, as {example}",
+    ),
     phrase(
         "csv_bug", "not read further: internal error ({reason}); this is a bug in founder-check"
     ),

@@ -143,8 +143,11 @@ def _walk_reaches(folder: str, real: str, skip: str | None) -> bool:
     return os.path.isdir(real) or Path(real).suffix.lower() in ANSWER_SUFFIXES
 
 
-def walk(folder: str, skip: str | None) -> Iterator[str]:
-    """Answers files under `folder`, in a stable order; hidden entries and `skip` left out."""
+def walk(
+    folder: str, skip: str | None, suffixes: frozenset[str] = ANSWER_SUFFIXES
+) -> Iterator[str]:
+    """Answers files (or files of other `suffixes`) under `folder`, in a stable order; hidden
+    entries and `skip` left out."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(
             d
@@ -158,7 +161,7 @@ def walk(folder: str, skip: str | None) -> Iterator[str]:
             sorted(
                 name
                 for name in files
-                if not name.startswith(".") and os.path.splitext(name)[1].lower() in ANSWER_SUFFIXES
+                if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes
             )
         )
         files.clear()  # os.walk has no further use for this folder's list
@@ -199,6 +202,15 @@ def _reject(
     return Rejection(shown, row, (Problem(shown, message, line=line),))
 
 
+def _no_answers_in(folder: str, skip: str | None) -> Message:
+    """Why a folder gave no founder: none of its files is an answers file; and where it holds
+    CSV files, that these are read only when named (a form export dropped into the folder)."""
+    csv_file = next(walk(folder, skip, CSV_SUFFIXES), None)
+    if csv_file is None:
+        return Message("folder_no_answers")
+    return Message("folder_only_csv", example=Quoted.of(shown_path(csv_file)))
+
+
 def iter_items(
     discovery: Discovery, content: Content, mapping: CsvMapping
 ) -> Iterator[Item | Rejection]:
@@ -210,7 +222,7 @@ def iter_items(
                 found = True
                 yield file_item(path)
             if not found:
-                yield _reject(source.path, Message("folder_no_answers"))
+                yield _reject(source.path, _no_answers_in(source.path, discovery.exclude))
         elif source.kind == "csv":
             try:
                 yield from csv_items(source.path, content, mapping)
@@ -265,7 +277,11 @@ def _special_kind(mode: int) -> Message:
 
 
 def _column_problem(problem: Problem, headers: Mapping[str, str]) -> Problem:
-    """Name the CSV column of a problem: its header, and the question id if that differs."""
+    """Name the CSV column of a problem: its header, and the question id if that differs (a
+    row that answers nothing is told in terms of columns, not of an answers file's keys)."""
+    if isinstance(problem.message, Message) and problem.message.key == "no_answers":
+        message = Message("row_no_answers", count=problem.message.params["count"])
+        return Problem(problem.source, message, line=problem.line)
     field = problem.field or ""
     target = field.removeprefix("answers.") if field.startswith("answers.") else field
     header = headers.get(target)
