@@ -69,8 +69,8 @@ def _note(factor: FactorView, lang: Lang) -> str:
     if factor.score is None:
         return word("no_score", lang)
     if factor.target is None:
-        return f"{factor.score:.0f}"
-    return f"{factor.score:.0f} / {factor.target:.0f}"
+        return factor.score_text
+    return f"{factor.score_text} / {factor.target_text}"
 
 
 def _words(table: Texts, lang: Lang) -> Callable[..., str]:

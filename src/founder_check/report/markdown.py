@@ -65,10 +65,8 @@ def view_markdown(view: ReportView) -> str:
     )
     lines.append("|---|---:|---:|---:|---:|")
     for factor in view.factors:
-        score = "—" if factor.score is None else f"{factor.score:.0f}"
-        target = "—" if factor.target is None else f"{factor.target:.0f}"
-        short = "—" if factor.gap is None else f"{factor.gap:.0f}"
-        lines.append(f"| {_cell(factor.name)} | {score} | {target} | {short} | {factor.share} |")
+        figures = f"{factor.score_text} | {factor.target_text} | {factor.gap_text}"
+        lines.append(f"| {_cell(factor.name)} | {figures} | {factor.share} |")
     lines += ["", f"## {label('gaps', lang)}", ""]
     if not view.gaps:
         lines.append(label("no_gaps", lang))

@@ -176,9 +176,9 @@ def _factors(view: ReportView, bar_cells: int = BAR_WIDTH) -> Table:
     for factor in view.factors:
         cells: list[RenderableType] = [
             factor.name,
-            "—" if factor.score is None else f"{factor.score:.0f}",
-            "—" if factor.target is None else f"{factor.target:.0f}",
-            "—" if factor.gap is None else f"{factor.gap:.0f}",
+            factor.score_text,
+            factor.target_text,
+            factor.gap_text,
             factor.share,
         ]
         if bar_cells:

@@ -26,6 +26,7 @@ from founder_check.report.labels import (
 from founder_check.scoring.scorecard import ChapterRef, Scorecard
 
 TOP_GAPS = 5
+NO_FIGURE = "—"  # a score, target or gap there is none of
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,27 @@ class FlagView:
 
 @dataclass(frozen=True)
 class FactorView:
+    """A factor's row. Its figures are shown as the scorecard holds them, score and gap to
+    one decimal: whole numbers would show 40.5 against a target of 45 as 40 with a gap of 4,
+    and 34.5 against 35 as a gap of 0."""
+
     name: str
     score: float | None
     target: float | None
     gap: float | None
     share: str  # of the stage's weight, e.g. "22%"
+
+    @property
+    def score_text(self) -> str:
+        return NO_FIGURE if self.score is None else f"{self.score:.1f}"
+
+    @property
+    def target_text(self) -> str:
+        return NO_FIGURE if self.target is None else f"{self.target:g}"
+
+    @property
+    def gap_text(self) -> str:
+        return NO_FIGURE if self.gap is None else f"{self.gap:.1f}"
 
 
 @dataclass(frozen=True)

@@ -395,17 +395,17 @@ def _factors(plan: _Plan, scoring: ScoringPlan, outcome: Outcome) -> list[Factor
                 answered[factor_id] += 1
     factors = []
     for index, factor_id in enumerate(plan.factor_ids):
-        factor_score = outcome.factor_scores[index]
+        raw_score = outcome.factor_scores[index]
+        factor_score = None if raw_score is None else round(raw_score, 1)
         target = plan.targets[factor_id]
-        gap = factor_gap(factor_score, target)
         factors.append(
             FactorScore(  # id, name, score, weight, target, gap, answered, applicable
                 factor_id,
                 plan.factor_names[factor_id],
-                None if factor_score is None else round(factor_score, 1),
+                factor_score,
                 scoring.weights[index],
                 target,
-                gap,
+                factor_gap(factor_score, target),  # of the score shown: they add up to it
                 answered[factor_id],
                 applicable[factor_id],
             )
