@@ -23,6 +23,12 @@ label = Texts(
     phrase("next_steps", "Next steps to {level}"),
     phrase("next_level_needs", "{level} asks for what you do not have yet:"),
     phrase("next_steps_how", "The answers to change, most points first:"),
+    phrase(
+        "steps_points_note",
+        "Points: what a step moves the overall score. They can be zero or below: a step the "
+        "level requires may carry no weight at your stage, and answering a question not "
+        "answered so far brings one more factor into the score.",
+    ),
     phrase("from_to", "From"),
     phrase("unlocks", "With this step: {level}"),
     plural_phrase("within_days", "within {days} day", "within {days} days", by="days"),

@@ -115,7 +115,7 @@ def _next_steps(view: ReportView, steps: NextStepsView) -> list[str]:
         # a paragraph between the two lists: Python-Markdown joins adjacent lists into one
         lines += ["", label("next_steps_how", lang), ""]
     for number, step in enumerate(steps.steps, start=1):
-        points = aside(f"+{step.points:.1f} {label('points', lang)}", lang)
+        points = aside(f"{step.points_text} {label('points', lang)}", lang)
         lines.append(f"{number}. **{step.question}**{points}")
         pad = nested(f"{number}. ")
         lines.append(f"{pad}- {field('from_to', lang)}{step.current} → {step.target}")
@@ -128,6 +128,8 @@ def _next_steps(view: ReportView, steps: NextStepsView) -> list[str]:
             lines.append(f"{pad}- {field('action', lang)}{action}")
         if step.reading:
             lines.append(f"{pad}- {field('read', lang)}{joined(step.reading, lang)}")
+    if steps.note:
+        lines += ["", f"*{steps.note}*"]
     lines.append("")
     return lines
 

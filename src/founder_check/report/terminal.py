@@ -97,6 +97,8 @@ def _next_steps(view: ReportView, steps: NextStepsView) -> Panel:
         if parts:
             parts.append(Text())
         parts.append(numbered([_step(step, lang) for step in steps.steps]))
+    if steps.note:
+        parts += [Text(), Text(steps.note, style="dim")]
     title = label("next_steps", lang).format(level=steps.level)
     return Panel(Group(*parts), title=title, title_align="left", border_style="magenta")
 
@@ -104,7 +106,8 @@ def _next_steps(view: ReportView, steps: NextStepsView) -> Panel:
 def _step(step: StepView, lang: Lang) -> Group:
     """One step of the plan: its question, then the change, action and reading below it."""
     question = Text(step.question, style="bold")
-    question.append(aside(f"+{step.points:.1f} {label('points', lang)}", lang, "  "), style="green")
+    points = aside(f"{step.points_text} {label('points', lang)}", lang, "  ")
+    question.append(points, style="green" if step.points > 0 else "yellow")
     change = _detail("from_to", step.current, lang, value_style="yellow")
     change.append(" → ", style="dim")
     change.append(step.target, style="green")

@@ -42,12 +42,19 @@ class StepView:
     horizon_days: int | None
     reading: list[str]  # chapter titles
 
+    @property
+    def points_text(self) -> str:
+        """What the step moves the overall score, signed: answering a question a partial
+        assessment left out can lower it, since the score then covers one more factor."""
+        return f"{self.points:+.1f}"
+
 
 @dataclass(frozen=True)
 class NextStepsView:
     level: str  # the level the steps reach
     needs: list[str]  # what that level asks for and the founder lacks, as sentences
     steps: list[StepView]
+    note: str | None = None  # why a step's points can be 0 or below, when one's are
 
 
 @dataclass(frozen=True)
@@ -244,7 +251,8 @@ def _next_steps(card: Scorecard, content: Content) -> NextStepsView | None:
         )
         for step in card.plan
     ]
-    return NextStepsView(level=card.next_level.name, needs=needs, steps=steps)
+    note = label("steps_points_note", lang) if any(s.points <= 0 for s in steps) else None
+    return NextStepsView(level=card.next_level.name, needs=needs, steps=steps, note=note)
 
 
 def _flag(card: Scorecard, content: Content, index: int) -> FlagView:
