@@ -322,6 +322,13 @@ def aside(text: str, lang: Lang, space: str = " ") -> str:
     return f"（{text}）" if lang == "zh" else f"{space}({text})"
 
 
+def signed(points: float | None) -> str:
+    """A change of score with its sign: "+8.3", "-2.5", "0.0"."""
+    if points is None:
+        return "—"
+    return "0.0" if abs(points) < 0.05 else f"{points:+.1f}"
+
+
 def weight_share(weight: float, factors: Sequence[FactorScore]) -> str:
     """A factor's weight as its share of the stage's total, e.g. "22%"."""
     total = sum(factor.weight for factor in factors)

@@ -17,6 +17,7 @@ from rich.text import Text
 from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import Lang
 from founder_check.report.hanging import hanging
+from founder_check.report.labels import signed
 from founder_check.report.tables import titled_table
 from founder_check.scoring.compare import Comparison
 
@@ -72,13 +73,6 @@ def render_comparison(comparison: Comparison, console: Console) -> None:
     plan = _plan(comparison)
     if plan is not None:
         console.print(plan)
-
-
-def signed(points: float | None) -> str:
-    """A change of score with its sign: "+8.3", "-2.5", "0.0"."""
-    if points is None:
-        return "—"
-    return "0.0" if abs(points) < 0.05 else f"{points:+.1f}"
 
 
 def _style(points: float | None) -> str:
