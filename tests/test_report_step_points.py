@@ -10,7 +10,7 @@ import pytest
 from founder_check import load_content
 from founder_check.content.models import Lang
 from founder_check.report.formats import ExportFormat, export
-from founder_check.report.view import build_view
+from founder_check.report.view import StepView, build_view
 from founder_check.scoring.answers import Answers, load_answers
 from founder_check.scoring.engine import score
 from founder_check.scoring.scorecard import Scorecard
@@ -51,3 +51,9 @@ def test_steps_that_all_raise_the_score_keep_their_plus_and_no_note() -> None:
     assert view.next_steps.note is None
     for fmt in (ExportFormat.text, ExportFormat.markdown, ExportFormat.html):
         assert NOTE["en"] not in export(card, fmt, CONTENT), fmt
+
+
+@pytest.mark.parametrize(("points", "shown"), [(2.8, "+2.8"), (-6.6, "-6.6"), (0.01, "0.0")])
+def test_points_are_shown_as_compare_shows_a_change(points: float, shown: str) -> None:
+    step = StepView("Q?", "now", "then", points, None, "Do it.", None, [])
+    assert step.points_text == shown

@@ -21,6 +21,7 @@ from founder_check.report.labels import (
     joined,
     label,
     left_out_lines,
+    signed,
     weight_share,
 )
 from founder_check.scoring.scorecard import ChapterRef, Scorecard
@@ -46,7 +47,7 @@ class StepView:
     def points_text(self) -> str:
         """What the step moves the overall score, signed: answering a question a partial
         assessment left out can lower it, since the score then covers one more factor."""
-        return f"{self.points:+.1f}"
+        return signed(self.points)
 
 
 @dataclass(frozen=True)
