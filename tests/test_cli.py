@@ -383,3 +383,17 @@ def test_problems_past_the_printed_ones_are_counted_in_the_language(
     assert len(lines) == MAX_PROBLEMS_PRINTED + 1
     assert lines[0] == f"error: a.yaml:0: founder: {first}"
     assert lines[-1] == f"error: {last}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_questionnaire_lists_what_each_option_says(content: Content, lang: Lang) -> None:
+    shown = run_cli("questionnaire", "--lang", lang)
+    assert shown.returncode == 0, shown.stderr
+    question = content.question_by_id["market.segment_focus"]
+    lines = [line.strip("│ ") for line in shown.stdout.splitlines()]
+    for option in question.options:
+        at = next(
+            i for i, line in enumerate(lines) if line.endswith(f"{option.id} ({option.value:g})")
+        )
+        label = option.label.get(lang)
+        assert label[:8] in lines[at + 1], (option.id, lines[at + 1])

@@ -1,13 +1,16 @@
-"""A readable listing of the questionnaire (`founder-check questionnaire`)."""
+"""A readable listing of the questionnaire (`founder-check questionnaire`): each question
+with the ids an answers file takes, and what each option says."""
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from founder_check.base.i18n import Texts, phrase
 from founder_check.base.messages import told
-from founder_check.content.models import Content, Lang
+from founder_check.content.models import Content, Lang, Option
+from founder_check.report.hanging import indented
 from founder_check.report.labels import aside
 from founder_check.scoring.answers import expectation
 
@@ -31,10 +34,18 @@ def render_questionnaire(content: Content, lang: Lang, console: Console) -> None
         table.add_column(_WORDS("listing_question", lang), ratio=3)
         table.add_column(_WORDS("listing_answer", lang), ratio=2)
         for question in section.questions:
+            answer: RenderableType = told(expectation(question), lang)
             if question.kind in ("single", "multi"):
-                answer = "\n".join(f"{o.id} ({o.value:g})" for o in question.options)
-            else:
-                answer = told(expectation(question), lang)
+                answer = Group(*(_option(option, lang) for option in question.options))
             marks = "" if question.required else _WORDS("listing_optional", lang)
             table.add_row(question.id, question.text.get(lang) + marks, answer)
         console.print(table)
+
+
+def _option(option: Option, lang: Lang) -> Group:
+    """An option's id (what an answers file holds) and value, and below it, indented, what
+    the option says."""
+    return Group(
+        Text(f"{option.id} ({option.value:g})"),
+        indented(Text(option.label.get(lang), style="dim"), 2),
+    )
