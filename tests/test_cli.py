@@ -397,3 +397,15 @@ def test_the_questionnaire_lists_what_each_option_says(content: Content, lang: L
         )
         label = option.label.get(lang)
         assert label[:8] in lines[at + 1], (option.id, lines[at + 1])
+
+
+def test_the_chinese_template_uses_chinese_punctuation(tmp_path: Path) -> None:
+    out = tmp_path / "答卷.yaml"
+    assert run_cli("template", "--lang", "zh", "-o", str(out)).returncode == 0
+    comments = [line for line in out.read_text(encoding="utf-8").splitlines() if "#" in line]
+    text = "\n".join(comments)
+    assert "（必答）" in text and "说明：" in text and "选项（填写编号）：" in text
+    assert "idea（创意阶段）、pre_seed" in text
+    assert not re.search(r"[\u4e00-\u9fff] ?[(:]", text.replace("http:", "")), [
+        line for line in comments if re.search(r"[\u4e00-\u9fff] ?[(:]", line)
+    ]

@@ -8,7 +8,7 @@ from datetime import date
 from founder_check.base.data import to_data
 from founder_check.base.i18n import Texts, phrase
 from founder_check.content.models import Content, Lang, Question
-from founder_check.report.labels import label
+from founder_check.report.labels import aside, colon, label
 from founder_check.scoring.answers import expectation
 from founder_check.scoring.schemas import editor_line
 
@@ -61,14 +61,14 @@ def _question_lines(question: Question, lang: Lang) -> list[str]:
     indent = "  "
     lines = [""]
     need = _word("required", lang) if question.required else _word("optional", lang)
-    lines += _comment(f"{question.text.get(lang)} ({need})", indent)
-    lines += _comment(f"{_word('help', lang)}: {question.help.get(lang)}", indent)
+    lines += _comment(question.text.get(lang) + aside(need, lang), indent)
+    lines += _comment(_word("help", lang) + colon(lang) + question.help.get(lang), indent)
     if question.when is not None:
         condition = json.dumps(to_data(question.when, drop_none=True), ensure_ascii=False)
         lines += _comment(f"{_word('when', lang)} {condition}", indent)
     if question.kind in ("single", "multi"):
         head = _word("multi", lang) if question.kind == "multi" else _word("options", lang)
-        lines += _comment(head + ":", indent)
+        lines += _comment(head + colon(lang).rstrip(), indent)
         for option in question.options:
             lines += _comment(f"  {option.id}: {option.label.get(lang)}", indent)
     elif question.kind == "scale" and question.scale is not None:
@@ -103,8 +103,10 @@ def answers_template(content: Content, lang: Lang, today: date | None = None) ->
         "",
         f"founder:   # {label('founder', lang)}",
         f"company:   # {label('company', lang)}",
-        f"stage:     # {label('stage', lang)}: {_word('stages', lang)} "
-        + ", ".join(f"{s.id} ({s.name.get(lang)})" for s in content.stages),
+        f"stage:     # {label('stage', lang)}{colon(lang)}{_word('stages', lang)} "
+        + ("、" if lang == "zh" else ", ").join(
+            s.id + aside(s.name.get(lang), lang) for s in content.stages
+        ),
         f"date: {(today or date.today()).isoformat()}   # {_word('date', lang)}",
         "answers:",
     ]
