@@ -72,6 +72,13 @@ label = Texts(
     phrase("cases", "Seen in"),
     phrase("gaps", "Biggest gaps"),
     phrase("no_gaps", "No gaps: every factor meets the target for this stage."),
+    plural_phrase(
+        "no_gaps_unscored",
+        "No gaps among the factors your answers score: each meets the target for this stage. "
+        "{count} factor has no answers yet.",
+        "No gaps among the factors your answers score: each meets the target for this stage. "
+        "{count} factors have no answers yet.",
+    ),
     phrase("to_find_out", "To find out"),
     phrase(
         "to_find_out_intro",

@@ -69,7 +69,7 @@ def view_markdown(view: ReportView) -> str:
         lines.append(f"| {_cell(factor.name)} | {figures} | {factor.share} |")
     lines += ["", f"## {label('gaps', lang)}", ""]
     if not view.gaps:
-        lines.append(label("no_gaps", lang))
+        lines.append(view.no_gaps)
     for rank, gap in enumerate(view.gaps, start=1):
         points = aside(f"+{gap.points:.1f} {label('points', lang)}", lang)
         lines.append(f"{rank}. **{gap.question}**{points}")

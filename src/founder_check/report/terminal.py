@@ -194,7 +194,7 @@ def _gaps(view: ReportView) -> Panel | Text:
     """The largest gaps as a numbered list: it stays readable in an 80-column terminal."""
     lang = view.lang
     if not view.gaps:
-        return Text(label("no_gaps", lang), style="green")
+        return Text(view.no_gaps, style="green")
     body = numbered([_gap(gap, lang) for gap in view.gaps])
     return Panel(body, title=label("gaps", lang), title_align="left", border_style="yellow")
 

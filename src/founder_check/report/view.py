@@ -140,6 +140,7 @@ class ReportView:
     level_index: int  # the level's place in `levels`
     factors_in_order: list[FactorView]  # the content's order: a fixed place for charts
     gaps: list[GapView]
+    no_gaps: str  # said in place of the gaps when there are none
     to_find_out: list[tuple[str, list[str]]]  # (question, chapter titles)
     strengths: list[tuple[str, str]]  # (question, answer)
     reading: list[DocumentView]
@@ -192,6 +193,7 @@ def build_view(card: Scorecard, content: Content) -> ReportView:
             )
             for gap in card.gaps[:TOP_GAPS]
         ],
+        no_gaps=_no_gaps(card),
         to_find_out=[(entry.text, _titles(card, entry.chapters)) for entry in card.to_find_out],
         strengths=[(strength.text, strength.answer_label) for strength in card.strengths],
         reading=_reading(card),
@@ -225,6 +227,15 @@ def chapter_titles(chapters: Sequence[ChapterRef], lang: Lang) -> list[str]:
         else:
             shown.append(chapter.title + aside(chapter.ref, lang))
     return shown
+
+
+def _no_gaps(card: Scorecard) -> str:
+    """Why the gaps are empty: every factor meets its target, or every factor the answers
+    score does, while others have no answers yet (a partial assessment)."""
+    unscored = sum(factor.score is None for factor in card.factors)
+    if unscored:
+        return label("no_gaps_unscored", card.lang, count=unscored)
+    return label("no_gaps", card.lang)
 
 
 def _next_steps(card: Scorecard, content: Content) -> NextStepsView | None:
