@@ -17,7 +17,10 @@ import pytest
 
 from founder_check import Content
 from founder_check.base.errors import AnswersError
+from founder_check.base.messages import Message
+from founder_check.scoring.answer_rules import required_at
 from founder_check.scoring.answers import load_answers
+from founder_check.scoring.conditions import question_applies
 from founder_check.scoring.engine import score
 from tests.conftest import run_cli
 
@@ -123,8 +126,17 @@ def test_a_file_that_answers_no_section_is_held_to_every_question(
     path.write_text("founder: Ada\nanswers:\n  market.timing:\n  team.notes: ''\n", "utf-8")
     with pytest.raises(AnswersError) as caught:
         load_answers(path, content)
-    fields = {str(problem.field).split(".")[1] for problem in caught.value.problems}
-    assert fields == {section.id for section in content.sections}
+    # one problem that counts every required question of every section
+    [problem] = caught.value.problems
+    assert problem.field == "answers"
+    assert isinstance(problem.message, Message) and problem.message.key == "no_answers"
+    required = [
+        q
+        for q in content.questions
+        if question_applies(q, {}, content) and required_at(q, content, None)
+    ]
+    assert {q.section for q in required} == {section.id for section in content.sections}
+    assert problem.message.params["count"] == len(required)
     untouched = tmp_path / "template.yaml"
     assert run_cli("template", "-o", str(untouched)).returncode == 0
     assert run_cli("assess", "--answers", str(untouched)).returncode == 1
