@@ -177,7 +177,7 @@ def _factors(plan: ScoringPlan, outcome: Outcome) -> list[list[Any]]:
         score = outcome.factor_scores[index]
         target = plan.targets[index]
         rounded = None if score is None else round(score, 1)
-        rows.append([factor_id, rounded, target, factor_gap(rounded, target)])
+        rows.append([factor_id, rounded, target, factor_gap(score, target)])
     return rows
 
 

@@ -329,10 +329,13 @@ def aside(text: str, lang: Lang, space: str = " ") -> str:
     return f"（{text}）" if lang == "zh" else f"{space}({text})"
 
 
+NO_FIGURE = "—"  # a score, target, gap or change there is none of
+
+
 def signed(points: float | None) -> str:
     """A change of score with its sign: "+8.3", "-2.5", "0.0"."""
     if points is None:
-        return "—"
+        return NO_FIGURE
     return "0.0" if abs(points) < 0.05 else f"{points:+.1f}"
 
 

@@ -34,9 +34,11 @@ def render_questionnaire(content: Content, lang: Lang, console: Console) -> None
         table.add_column(_WORDS("listing_question", lang), ratio=3)
         table.add_column(_WORDS("listing_answer", lang), ratio=2)
         for question in section.questions:
-            answer: RenderableType = told(expectation(question), lang)
+            answer: RenderableType
             if question.kind in ("single", "multi"):
                 answer = Group(*(_option(option, lang) for option in question.options))
+            else:
+                answer = told(expectation(question), lang)
             marks = "" if question.required else _WORDS("listing_optional", lang)
             table.add_row(question.id, question.text.get(lang) + marks, answer)
         console.print(table)

@@ -107,7 +107,7 @@ def _step(step: StepView, lang: Lang) -> Group:
     """One step of the plan: its question, then the change, action and reading below it."""
     question = Text(step.question, style="bold")
     points = aside(f"{step.points_text} {label('points', lang)}", lang, "  ")
-    question.append(points, style="green" if step.points > 0 else "yellow")
+    question.append(points, style="green" if step.gains else "yellow")
     change = _detail("from_to", step.current, lang, value_style="yellow")
     change.append(" → ", style="dim")
     change.append(step.target, style="green")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from founder_check.content.models import Content, Lang
 from founder_check.report.labels import (
+    NO_FIGURE,
     answered_of,
     aside,
     field,
@@ -27,7 +28,6 @@ from founder_check.report.labels import (
 from founder_check.scoring.scorecard import ChapterRef, Scorecard
 
 TOP_GAPS = 5
-NO_FIGURE = "—"  # a score, target or gap there is none of
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,11 @@ class StepView:
         """What the step moves the overall score, signed: answering a question a partial
         assessment left out can lower it, since the score then covers one more factor."""
         return signed(self.points)
+
+    @property
+    def gains(self) -> bool:
+        """Whether the step adds to the score as shown ("+0.1" or more)."""
+        return self.points_text.startswith("+")
 
 
 @dataclass(frozen=True)
@@ -263,7 +268,7 @@ def _next_steps(card: Scorecard, content: Content) -> NextStepsView | None:
         )
         for step in card.plan
     ]
-    note = label("steps_points_note", lang) if any(s.points <= 0 for s in steps) else None
+    note = None if all(step.gains for step in steps) else label("steps_points_note", lang)
     return NextStepsView(level=card.next_level.name, needs=needs, steps=steps, note=note)
 
 

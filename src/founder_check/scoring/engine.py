@@ -405,7 +405,7 @@ def _factors(plan: _Plan, scoring: ScoringPlan, outcome: Outcome) -> list[Factor
                 factor_score,
                 scoring.weights[index],
                 target,
-                factor_gap(factor_score, target),  # of the score shown: they add up to it
+                factor_gap(raw_score, target),
                 answered[factor_id],
                 applicable[factor_id],
             )

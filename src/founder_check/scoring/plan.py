@@ -213,12 +213,12 @@ class ScoringPlan:
 
 
 def factor_gap(score: float | None, target: float | None) -> float | None:
-    """How far a factor's score (as shown, to one decimal) falls short of the stage's target
-    (0 at or above it), as every report gives it: one decimal; None without a score or a
-    target."""
+    """How far a factor's score falls short of the stage's target (0 at or above it), as
+    every report gives it: one decimal, taken from the score as shown (to one decimal), so
+    that score plus gap is the target; None without a score or a target."""
     if score is None or target is None:
         return None
-    return round(max(0.0, target - score), 1)
+    return round(max(0.0, target - round(score, 1)), 1)
 
 
 def pick_stage(content: Content, answers: Answers, stage: str | None) -> tuple[Stage, StageSource]:
